@@ -79,6 +79,9 @@ export interface Removed {
   reason: string;
   /** Same sequence as Block.position. */
   position: number;
+  /** In the written record: index of the paragraph of `text` this line stood before (the paragraph
+   *  count when it stood after all of them), so readers can put removed lines back in place. */
+  before?: number;
 }
 
 export type PageType =
@@ -186,6 +189,21 @@ export function blocksToText(blocks: readonly Block[]): string {
   return blocks.map((b) => b.text).join('\n\n');
 }
 
+/** Removed lines with `before`: the paragraph each stood before, found from the shared positions. */
+function placeRemoved(blocks: readonly Block[], removed: readonly Removed[]): Removed[] {
+  const positions = blocks.map((b) => b.position).sort((a, b) => a - b);
+  return removed.map((r) => {
+    let lo = 0;
+    let hi = positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((positions[mid] as number) < r.position) lo = mid + 1;
+      else hi = mid;
+    }
+    return { text: r.text, reason: r.reason, position: r.position, before: lo };
+  });
+}
+
 /** The record that is written for a document that made it through the pipeline. */
 export function toArticle(doc: Doc): Article {
   const { page, meta } = doc;
@@ -212,7 +230,7 @@ export function toArticle(doc: Doc): Article {
     language_score: meta.language_score,
     page_type: meta.page_type,
     text: blocksToText(doc.blocks),
-    removed: doc.removed,
+    removed: placeRemoved(doc.blocks, doc.removed),
     ...(page.encoding !== undefined && { encoding: page.encoding }),
     ...doc.annotations,
   };

@@ -1,0 +1,184 @@
+// The `newsift` command: parses arguments and calls the library. No logic of its own beyond
+// presentation. Exit codes: 0 done, 1 the run itself could not proceed, 2 wrong usage.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type ExtractResult, extractPage } from './api.js';
+import { toMarkdown } from './extract/markdown.js';
+import { readUnit } from './readers/index.js';
+import { DEFAULT_READER_OPTIONS } from './readers/index.js';
+import { UsageError } from './readers/errors.js';
+import { expandInputs } from './readers/units.js';
+import { run } from './run/index.js';
+import { type Progress, startProgress } from './run/progress.js';
+import type { PageType } from './record.js';
+import { VERSION } from './version.js';
+
+const PAGE_TYPES: readonly PageType[] = ['article', 'listing', 'forum', 'product', 'documentation', 'service', 'collection', 'error'];
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function pageTypes(value: string): PageType[] {
+  const types = value.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
+  for (const t of types) {
+    if (!PAGE_TYPES.includes(t as PageType)) throw new InvalidArgumentError(`unknown page type '${t}' (one of ${PAGE_TYPES.join(', ')})`);
+  }
+  return types as PageType[];
+}
+
+function shardSpec(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || count < 1 || index >= count) throw new InvalidArgumentError('must be I/N with 0 <= I < N');
+  return { index, count };
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function renderExtract(result: ExtractResult, format: 'json' | 'text' | 'markdown'): string {
+  const { record } = result;
+  if (format === 'json') return JSON.stringify(result.dropped === null ? record : { ...record, dropped: result.dropped });
+  if (format === 'markdown') {
+    const title = record.title !== null ? `# ${record.title}\n\n` : '';
+    return `${title}${toMarkdown(result.blocks)}\n`;
+  }
+  const title = record.title !== null ? `${record.title}\n\n` : '';
+  return `${title}${record.text}\n`;
+}
+
+interface RunFlags {
+  output: string;
+  limit?: number;
+  workers?: number;
+  timeout?: number;
+  keepTypes?: PageType[];
+  duplicates: 'mark' | 'drop' | 'off';
+  keepDropped?: boolean;
+  includeComments?: boolean;
+  shard?: { index: number; count: number };
+  progress: boolean;
+}
+
+async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = (): void => {
+    process.stderr.write('\nstopping after the pages in flight; run the same command again to resume\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  let progress: Progress | null = null;
+  try {
+    progress = flags.progress ? startProgress(process.stderr) : null;
+    const result = await run({
+      inputs,
+      out_dir: flags.output,
+      limit: flags.limit,
+      workers: flags.workers,
+      timeout_ms: flags.timeout,
+      duplicates: flags.duplicates,
+      keep_dropped: flags.keepDropped,
+      shard: flags.shard,
+      pipeline: { include_comments: flags.includeComments ?? false, keep_types: flags.keepTypes ?? null },
+      signal: controller.signal,
+      on_progress: (p) => progress?.update(p),
+    });
+    progress?.stop();
+    const p = result.processed;
+    if (result.stats === null) {
+      out(`interrupted: ${p.units_done} of ${p.units_total} inputs finished; run the same command again to resume`);
+      return 130;
+    }
+    const t = result.stats.totals;
+    out(`inputs ${p.units_total} (${p.units_skipped} already done, ${p.units_done} processed now) -> ${flags.output}`);
+    for (const stage of result.stats.stages) {
+      const drops = Object.entries(stage.dropped).map(([r, n]) => `${r} ${n}`).join(', ');
+      out(`  ${stage.name.padEnd(12)} in ${stage.in}, kept ${stage.kept}${drops ? `, dropped: ${drops}` : ''}`);
+    }
+    const rejects = Object.entries(result.stats.rejected).map(([r, n]) => `${r} ${n}`).join(', ');
+    if (rejects) out(`  rejected     ${rejects}`);
+    out(`in ${t.in} = kept ${t.kept} + dropped ${t.dropped} + rejected ${t.rejected}`);
+    return 0;
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+async function extractCommand(paths: string[], flags: { mode: 'auto' | 'html' | 'text'; url?: string; format: 'json' | 'text' | 'markdown' }): Promise<number> {
+  const units = await expandInputs(paths);
+  for (const unit of units) {
+    for await (const item of readUnit(unit, DEFAULT_READER_OPTIONS)) {
+      if ('rejection' in item) {
+        process.stderr.write(`newsift: ${item.rejection.input}: rejected (${item.rejection.reason}): ${item.rejection.error}\n`);
+        continue;
+      }
+      const page = { ...item.page };
+      if (flags.mode !== 'auto') page.format = flags.mode;
+      if (flags.url !== undefined) page.url = flags.url;
+      out(renderExtract(await extractPage(page, unit.id_base), flags.format));
+    }
+  }
+  return 0;
+}
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('newsift')
+    .description('Turn raw crawled news pages (WARC, HTML, page text, JSONL) into clean, deduplicated article records.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run newsift --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  program.command('run')
+    .description('process inputs into DIR: articles.jsonl, rejected.jsonl, stats.json (resumes and adds to an existing DIR)')
+    .argument('<input...>', 'files or folders (WARC, .warc.gz, HTML, JSONL, page text); - for stdin')
+    .requiredOption('-o, --output <dir>', 'output folder')
+    .option('--limit <n>', 'stop after N pages', positiveInt)
+    .option('--workers <n>', 'worker threads (default: number of cores)', positiveInt)
+    .option('--timeout <ms>', 'time limit per page in milliseconds (default 5000)', positiveInt)
+    .option('--keep-types <types>', 'keep only these page types, e.g. article', pageTypes)
+    .addOption(new Option('--duplicates <mode>', 'mark duplicates, drop non-canonical copies, or skip dedup').choices(['mark', 'drop', 'off']).default('mark'))
+    .option('--keep-dropped', 'also write dropped pages to dropped.jsonl')
+    .option('--include-comments', 'keep user comments as content')
+    .option('--shard <i/n>', 'process only shard I of N (0-based)', shardSpec)
+    .option('--no-progress', 'no progress output on stderr')
+    .action(async (inputs: string[], flags: RunFlags) => setExit(await runCommand(inputs, flags)));
+
+  program.command('extract')
+    .description('extract pages and print one record per page to stdout')
+    .argument('<path...>', 'files or folders; - for stdin')
+    .addOption(new Option('--mode <mode>', 'how to read the page').choices(['auto', 'html', 'text']).default('auto'))
+    .option('--url <url>', 'the page URL, when the input does not carry it')
+    .addOption(new Option('--format <format>', 'output form').choices(['json', 'text', 'markdown']).default('json'))
+    .action(async (paths: string[], flags: { mode: 'auto' | 'html' | 'text'; url?: string; format: 'json' | 'text' | 'markdown' }) => {
+      setExit(await extractCommand(paths, flags));
+    });
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => { code = c; });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors have been printed by commander.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(`newsift: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`newsift: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,83 @@
+// Turns the part files of one or more output folders into the corpus outputs: articles.jsonl
+// (deduplicated across everything), rejected.jsonl, dropped.jsonl (on request), stats.json and the
+// report. Each output is written to a temporary name and renamed, so it is whole or absent.
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { dedupe } from '../dedup/index.js';
+import type { Article } from '../record.js';
+import { AtomicJsonlWriter } from '../writers/jsonl.js';
+import { type RunStats, StatsBuilder } from '../writers/stats.js';
+import { listParts, readPart } from './parts.js';
+
+export interface FinalizeOptions {
+  /** Folders whose parts make up the corpus (the output folder itself, or shard folders to merge). */
+  sources: string[];
+  out_dir: string;
+  duplicates: 'mark' | 'drop' | 'off';
+  keep_dropped: boolean;
+  dedup_params?: Record<string, number> | undefined;
+  version: string;
+}
+
+async function readJsonl(path: string, each: (value: Article) => void): Promise<void> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) if (line.length > 0) each(JSON.parse(line) as Article);
+}
+
+export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
+  const started = performance.now();
+  const work = join(opts.out_dir, '.newsift');
+  await mkdir(work, { recursive: true });
+  const stats = new StatsBuilder();
+  const undeduped = new AtomicJsonlWriter(join(work, 'articles.undeduped.jsonl'));
+  const rejected = new AtomicJsonlWriter(join(opts.out_dir, 'rejected.jsonl'));
+  const dropped = opts.keep_dropped ? new AtomicJsonlWriter(join(opts.out_dir, 'dropped.jsonl')) : null;
+
+  for (const source of opts.sources) {
+    for (const part of await listParts(source)) {
+      for await (const line of readPart(part.path)) {
+        if ('a' in line) await undeduped.write(line.a);
+        else if ('r' in line) await rejected.write(line.r);
+        else if ('d' in line) await dropped?.write({ ...line.d.record, drop: { stage: line.d.stage, reason: line.d.reason, detail: line.d.detail } });
+        else if ('stats' in line) stats.addUnit(line.stats, part.partial);
+      }
+    }
+  }
+  await undeduped.commit();
+  const gathered = performance.now();
+
+  const articlesPath = join(opts.out_dir, 'articles.jsonl');
+  let dedupStats: Record<string, unknown> | null = null;
+  if (opts.duplicates === 'off') {
+    await copyFile(undeduped.path, `${articlesPath}.tmp`);
+    await rename(`${articlesPath}.tmp`, articlesPath);
+  } else {
+    const droppedByReason: Record<string, number> = {};
+    const result = await dedupe([undeduped.path], articlesPath, {
+      workDir: join(work, 'dedup'),
+      mode: opts.duplicates,
+      ...(opts.dedup_params !== undefined && { params: opts.dedup_params }),
+      onDrop: (record: Article, reason: string) => {
+        droppedByReason[reason] = (droppedByReason[reason] ?? 0) + 1;
+        void dropped?.write({ ...record, drop: { stage: 'dedup', reason, detail: null } });
+      },
+    });
+    dedupStats = result as unknown as Record<string, unknown>;
+    stats.addCorpusStage('dedup', undeduped.count, droppedByReason, performance.now() - gathered);
+  }
+  await readJsonl(articlesPath, (a) => stats.addArticle(a));
+  await rejected.commit();
+  await dropped?.commit();
+  await rm(undeduped.path, { force: true });
+
+  const result = stats.build(opts.version, dedupStats, {
+    gather: Math.round(gathered - started),
+    dedup: Math.round(performance.now() - gathered),
+  });
+  const statsTmp = join(opts.out_dir, 'stats.json.tmp');
+  await writeFile(statsTmp, `${JSON.stringify(result, null, 2)}\n`);
+  await rename(statsTmp, join(opts.out_dir, 'stats.json'));
+  return result;
+}
