@@ -27,18 +27,30 @@ interface Slot {
 /** In tests and `tsx` runs this module is TypeScript; once built it is JavaScript. */
 const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
 
+/** Starts a thread on a module. TypeScript modules (tests, tsx runs) get tsx's loader registered in
+ *  the thread first: Node 20 does not carry `--import` loaders into worker threads. */
+function startWorker(url: URL, workerData: unknown): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
 export class WorkerPool {
   readonly #slots: Slot[] = [];
   readonly #queue: Job[] = [];
   readonly #config: PipelineConfig;
   readonly #timeoutMs: number;
+  readonly #workerUrl: URL;
   #seq = 0;
   #closed = false;
   #fatal: Error | null = null;
 
-  constructor(size: number, config: PipelineConfig, timeoutMs: number) {
+  /** `workerUrl` replaces the page-processing thread (tests use one that hangs or crashes). */
+  constructor(size: number, config: PipelineConfig, timeoutMs: number, workerUrl: URL = WORKER_URL) {
     this.#config = config;
     this.#timeoutMs = timeoutMs;
+    this.#workerUrl = workerUrl;
     for (let i = 0; i < Math.max(1, size); i++) this.#slots.push(this.#spawn());
   }
 
@@ -65,7 +77,7 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(WORKER_URL, { workerData: { config: this.#config } });
+    const worker = startWorker(this.#workerUrl, { config: this.#config });
     let markReady!: () => void;
     let failStart!: (err: Error) => void;
     const slot: Slot = {
