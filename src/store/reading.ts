@@ -1,0 +1,51 @@
+// Puts an article back together in page order: kept blocks and removed lines merged by their shared
+// position sequence, so a reader sees what was taken out and where. Without block positions (records
+// written before blocks were carried) the paragraphs come from the text and the removed lines follow
+// them, grouped by reason, marked as not placed.
+import type { Block, Removed } from '../record.js';
+import type { ReadingLine } from './types.js';
+
+/** Paragraphs in an Article's text are separated by a blank line (see record.ts blocksToText). */
+const PARAGRAPH_BREAK = /\n\s*\n/;
+
+export function readingLines(text: string, blocks: readonly Block[] | null, removed: readonly Removed[]): ReadingLine[] {
+  if (blocks !== null) return mergeByPosition(blocks, removed);
+  const lines: ReadingLine[] = text
+    .split(PARAGRAPH_BREAK)
+    .filter((p) => p.trim() !== '')
+    .map((p) => ({ text: p, kind: 'paragraph', position: null }));
+  return [...lines, ...groupedByReason(removed)];
+}
+
+function mergeByPosition(blocks: readonly Block[], removed: readonly Removed[]): ReadingLine[] {
+  const placed: ReadingLine[] = blocks.map((b) => ({ text: b.text, kind: b.kind, position: b.position }));
+  const unplaced: Removed[] = [];
+  for (const r of removed) {
+    if (Number.isFinite(r.position)) {
+      placed.push({ text: r.text, kind: 'removed', position: r.position, removed_reason: r.reason, placed: true });
+    } else unplaced.push(r);
+  }
+  // Stable sort: on equal positions (should not happen) the kept block stays first.
+  placed.sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  return [...placed, ...groupedByReason(unplaced)];
+}
+
+function groupedByReason(removed: readonly Removed[]): ReadingLine[] {
+  const groups = new Map<string, Removed[]>();
+  for (const r of removed) {
+    const group = groups.get(r.reason);
+    if (group) group.push(r);
+    else groups.set(r.reason, [r]);
+  }
+  const lines: ReadingLine[] = [];
+  for (const [reason, group] of groups) {
+    for (const r of group) {
+      lines.push({
+        text: r.text, kind: 'removed',
+        position: Number.isFinite(r.position) ? r.position : null,
+        removed_reason: reason, placed: false,
+      });
+    }
+  }
+  return lines;
+}
