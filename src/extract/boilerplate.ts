@@ -1,0 +1,101 @@
+// Which elements are page furniture rather than content, judged on the element alone: its tag,
+// ARIA role, visibility, and class/id tokens. Each verdict is a stable reason code (docs/reasons.md).
+// Inspired by the class/id lists of Mozilla Readability (REGEXPS.unlikelyCandidates) and
+// trafilatura's xpaths, re-grouped here by what the furniture is, so the removal says why.
+import type { Element } from './dom.js';
+import { classAndId } from './dom.js';
+
+export const REASON = {
+  navigation: 'navigation',
+  related_links: 'related_links',
+  share_bar: 'share_bar',
+  cookie_notice: 'cookie_notice',
+  newsletter: 'newsletter',
+  advertisement: 'advertisement',
+  comments: 'comments',
+  sidebar: 'sidebar',
+  site_header: 'site_header',
+  footer: 'footer',
+  hidden: 'hidden',
+  non_content: 'non_content',
+  low_content_block: 'low_content_block',
+  link_list: 'link_list',
+  title_heading: 'title_heading',
+} as const;
+export type Reason = (typeof REASON)[keyof typeof REASON];
+
+/** Tags whose content is never text of the page. */
+export const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'map', 'head', 'title', 'meta', 'link', 'select', 'option', 'button', 'input',
+  'textarea', 'dialog',
+]);
+
+/** Class/id patterns, strongest first. A token boundary is start, end, space, `-` or `_`, so
+ *  `ad` matches `ad-slot` and `top_ad` but not `head` or `shadow`. Strong ones win even against a
+ *  content-looking token (`comment-content` is comments). */
+const B = '(?:^|[\\s_-])';
+const E = '(?:$|[\\s_-])';
+const STRONG: [RegExp, Reason][] = [
+  [/cookie|consent|gdpr|onetrust|cookiebot|\bcmp[-_]/, REASON.cookie_notice],
+  [new RegExp(`newsletter|${B}subscribe|subscription|${B}sign-?up${E}|mailing-?list|opt-?in${E}|mc4wp|mailchimp`), REASON.newsletter],
+  [new RegExp(`${B}(?:share|sharing|sharebar|share-?buttons?|social|socials|social-?share|sociable|addthis|sharethis)${E}|share-|-share|social-`), REASON.share_bar],
+  [new RegExp(`${B}(?:ads?|advert|adverts|advertisement|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt-ad|sponsored|adsbygoogle|taboola|outbrain)${E}|advert|adsbygoogle|google_ads|taboola|outbrain`), REASON.advertisement],
+  [new RegExp(`${B}(?:comments?|comment-?list|comment-?form|commentlist|disqus|respond|replies|discussion)${E}|disqus|comments-`), REASON.comments],
+];
+/** Weak patterns lose against a content-looking token on the same element. */
+const WEAK: [RegExp, Reason][] = [
+  [new RegExp(`${B}(?:related|recommended|recommendations|more-?stories|more-?articles|read-?next|read-?more|also-?read|you-?may|popular|most-?read|trending|further-?reading)${E}|related-|-related`), REASON.related_links],
+  [new RegExp(`${B}(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|skip-?link|toc-?toggle|topbar|top-?bar)${E}|-nav${E}|-menu${E}|nav-|menu-`), REASON.navigation],
+  [new RegExp(`${B}(?:sidebar|side-?bar|widget|widgets|aside|rail|right-?rail|left-?rail|secondary)${E}`), REASON.sidebar],
+  [new RegExp(`${B}(?:site-?header|masthead|global-?header|page-?header-?nav)${E}`), REASON.site_header],
+  [new RegExp(`${B}(?:footer|site-?footer|global-?footer|copyright|colophon)${E}`), REASON.footer],
+];
+/** Tokens that say "this is the content" (Readability's okMaybeItsACandidate, extended). */
+const CONTENT_HINT = /article|body|content|main|post|entry|story|text|prose|column/;
+
+const ROLE: Record<string, Reason> = {
+  navigation: REASON.navigation,
+  banner: REASON.site_header,
+  contentinfo: REASON.footer,
+  complementary: REASON.sidebar,
+  menu: REASON.navigation,
+  menubar: REASON.navigation,
+  alert: REASON.cookie_notice,
+  dialog: REASON.cookie_notice,
+};
+
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+export interface Verdict {
+  reason: Reason;
+  /** Weak verdicts are overruled when the element holds most of the page's text. */
+  strong: boolean;
+}
+
+/** The furniture an element is, or null when nothing about the element itself says so. */
+export function judgeElement(el: Element, includeComments: boolean): Verdict | null {
+  const name = el.name;
+  if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return null;
+  if (el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true') return { reason: REASON.hidden, strong: true };
+  const style = el.attribs['style'];
+  if (style !== undefined && HIDDEN_STYLE.test(style)) return { reason: REASON.hidden, strong: true };
+  if (name === 'nav') return { reason: REASON.navigation, strong: false };
+  if (name === 'aside') return { reason: REASON.sidebar, strong: false };
+  if (name === 'footer') return { reason: REASON.footer, strong: false };
+  if (name === 'form') return { reason: REASON.non_content, strong: false };
+  const role = el.attribs['role'];
+  if (role !== undefined && ROLE[role] !== undefined) return { reason: ROLE[role], strong: false };
+  if (el.attribs['itemprop'] === 'articleBody') return null;
+  const tokens = classAndId(el);
+  if (tokens === '') return null;
+  for (const [re, reason] of STRONG) {
+    if (re.test(tokens)) {
+      if (reason === REASON.comments && includeComments) return null;
+      return { reason, strong: true };
+    }
+  }
+  if (CONTENT_HINT.test(tokens)) return null;
+  for (const [re, reason] of WEAK) if (re.test(tokens)) return { reason, strong: false };
+  return null;
+}

@@ -1,0 +1,58 @@
+// HTML main-content extraction, as a recipe: parse -> metadata -> cut into blocks (furniture
+// marked by tag, role and class) -> find the main content by text mass -> drop the title heading ->
+// kept blocks plus everything removed, with reasons, in one position sequence.
+import type { Block, ExtractOptions, Extraction, Removed } from '../record.js';
+import { Element } from 'domhandler';
+import { findFirst, parseHtml } from './dom.js';
+import type { Document } from './dom.js';
+import { segment } from './segment.js';
+import type { RawBlock } from './segment.js';
+import { selectMain } from './select.js';
+import { REASON } from './boilerplate.js';
+import { readMetadata } from './metadata/index.js';
+
+export { toMarkdown } from './markdown.js';
+export { readMetadata } from './metadata/index.js';
+
+const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
+
+function contentRoot(doc: Document): Element {
+  return findFirst(doc, (el) => el.name === 'body') ?? findFirst(doc, (el) => el.name === 'html') ?? new Element('body', {}, doc.children);
+}
+
+/** The heading that repeats the title belongs in `title`, not in the text. */
+function titleHeadingIndex(blocks: readonly RawBlock[], keep: readonly boolean[], title: string | null | undefined): number {
+  if (title == null) return -1;
+  const t = fold(title);
+  if (t === '') return -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b === undefined) continue;
+    if (b.kind === 'heading' && fold(b.text) === t) return i;
+    if (keep[i] === true && b.kind !== 'heading' && b.text.length > 200) return -1;
+  }
+  return -1;
+}
+
+export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction {
+  const doc = parseHtml(html);
+  const meta = readMetadata(doc, opts);
+  const root = contentRoot(doc);
+  const raw = segment(root, { includeComments: opts.include_comments === true });
+  const { keep, reasons } = selectMain(raw, root);
+  const th = titleHeadingIndex(raw, keep, meta.title);
+  if (th >= 0) {
+    keep[th] = false;
+    reasons[th] = REASON.title_heading;
+  }
+  const blocks: Block[] = [];
+  const removed: Removed[] = [];
+  raw.forEach((b, i) => {
+    if (keep[i] === true) {
+      const block: Block = { text: b.text, kind: b.kind, position: b.position };
+      if (b.level !== undefined) block.level = b.level;
+      blocks.push(block);
+    } else removed.push({ text: b.text, reason: reasons[i] ?? REASON.low_content_block, position: b.position });
+  });
+  return { blocks, removed, meta };
+}

@@ -1,0 +1,120 @@
+// Turns the many ways pages write dates into ISO 8601: keeps the time and offset when the page
+// gives them, falls back to a bare YYYY-MM-DD when only the day is known, and never invents one.
+// Also reads dates from URL paths (/2025/09/04/).
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+  // French, Spanish, German, Italian, Portuguese, Dutch month names (full forms and common stems).
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8,
+  septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9,
+  setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  januar: 1, februar: 2, märz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
+  janeiro: 1, fevereiro: 2, março: 3, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, dezembro: 12,
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+};
+/** Years outside this window are typos or placeholders (e.g. 1970 epoch zeros), not publication dates. */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+/** 2025-09-04, 2025-09-04T10:00, 2025-09-04T10:00:00.000+02:00, 2025-09-04 10:00:00Z, 20250904 */
+const ISO_RE = /(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/u;
+/** 2025/09/04 or 2025.09.04 */
+const YMD_SEP_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/u;
+/** September 4, 2025 / Sep. 4th 2025 */
+const MDY_RE = /\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/u;
+/** 4 September 2025 / 4. September 2025 / 4 de septiembre de 2025 */
+const DMY_RE = /\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u;
+/** 04/09/2025 is ambiguous; only used when one part is > 12. */
+const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/u;
+/** 2025年9月4日 (CJK) */
+const CJK_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+/** Date in a URL path: /2025/09/04/ or /2025-09-04/ or /20250904/ */
+const URL_DATE_RE = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/-]|$)/u;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function day(y: number, m: number, d: number): string | null {
+  return validDay(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+function monthNumber(name: string): number | undefined {
+  const k = name.toLowerCase();
+  return MONTHS[k] ?? MONTHS[k.slice(0, 3)];
+}
+
+/** A machine-readable date (ISO 8601 or close to it): keeps the time and the offset. */
+export function parseIsoDate(value: string): string | null {
+  const s = value.trim();
+  const m = ISO_RE.exec(s);
+  if (m === null) return null;
+  const [, ys, ms, ds, hh, mm, ss, tz] = m;
+  const date = day(Number(ys), Number(ms), Number(ds));
+  if (date === null) return null;
+  if (hh === undefined || mm === undefined) return date;
+  if (Number(hh) > 23 || Number(mm) > 59) return date;
+  let out = `${date}T${hh}:${mm}:${ss ?? '00'}`;
+  if (tz !== undefined) out += tz === 'Z' ? 'Z' : tz.length === 5 ? `${tz.slice(0, 3)}:${tz.slice(3)}` : tz;
+  return out;
+}
+
+/** A date written for people ("September 4, 2025", "4 sept. 2025", "2025年9月4日"): the day only. */
+export function parseHumanDate(text: string): string | null {
+  let m = CJK_RE.exec(text);
+  if (m !== null) return day(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = MDY_RE.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[1] ?? '');
+    if (month !== undefined) {
+      const d = day(Number(m[3]), month, Number(m[2]));
+      if (d !== null) return d;
+    }
+  }
+  m = DMY_RE.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[2] ?? '');
+    if (month !== undefined) {
+      const d = day(Number(m[3]), month, Number(m[1]));
+      if (d !== null) return d;
+    }
+  }
+  m = YMD_SEP_RE.exec(text);
+  if (m !== null) return day(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = NUMERIC_RE.exec(text);
+  if (m !== null) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const y = Number(m[3]);
+    if (a > 12) return day(y, b, a);
+    if (b > 12) return day(y, a, b);
+  }
+  return null;
+}
+
+/** Either kind: ISO first, then the human forms. */
+export function parseAnyDate(value: string): string | null {
+  if (/^\s*\d{4}-?\d{2}-?\d{2}/u.test(value)) return parseIsoDate(value);
+  return parseHumanDate(value);
+}
+
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (url == null) return null;
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // not absolute: use as given
+  }
+  const m = URL_DATE_RE.exec(path);
+  return m === null ? null : day(Number(m[1]), Number(m[2]), Number(m[3]));
+}

@@ -1,0 +1,108 @@
+// Gathers what a page says about itself, each field from its most reliable source first:
+// JSON-LD, then OpenGraph / article meta, then visible markup (<time>, bylines), then the URL.
+import type { ArticleMeta, PageType, ExtractOptions } from '../../record.js';
+import type { Document, Element } from '../dom.js';
+import { findAll, textOf } from '../dom.js';
+import { readJsonLd } from './jsonld.js';
+import { allMeta, firstMeta, readMetaTags } from './metatags.js';
+import { bylineAuthors, cleanAuthors } from './byline.js';
+import { dateFromUrl, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
+import { pickTitle } from './title.js';
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'publish_date',
+  'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'dcterms.created',
+  'date', 'citation_publication_date', 'citation_date', 'article.published', 'og:article:published_time',
+  'cxenseparse:recs:publishtime', 'datecreated',
+];
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'];
+const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'citation_author', 'byl'];
+/** Class/id tokens of elements that hold the publication date as text. */
+const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|entry-?date|publish-?date|timestamp|meta-?date|article-?date|posted-?on|time)(?:$|[\s_-])/;
+const MAX_DATE_TEXT = 80;
+
+/** og:type and JSON-LD @type values mapped to our page types. */
+function pageTypeOf(ogType: string | null, ldType: string | null): PageType | null {
+  const t = `${ldType ?? ''} ${ogType ?? ''}`.toLowerCase();
+  if (/article|posting|news|blog|report/u.test(t)) return 'article';
+  if (/product/u.test(t)) return 'product';
+  if (/qapage|question|discussion|forum/u.test(t)) return 'forum';
+  if (/collectionpage|searchresults|itemlist/u.test(t)) return 'collection';
+  if (/techarticle|documentation/u.test(t)) return 'documentation';
+  return null;
+}
+
+function absolute(url: string | null, base: string | null | undefined): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url, base ?? undefined).toString();
+  } catch {
+    return url;
+  }
+}
+
+/** <time datetime> and date-classed elements: the first parseable one. */
+function visibleDate(doc: Document): string | null {
+  const times = findAll(doc, (el) => el.name === 'time' || el.attribs['itemprop'] === 'datePublished');
+  const published = times.find((el) => el.attribs['itemprop'] === 'datePublished' || el.attribs['pubdate'] !== undefined || /publish/u.test(el.attribs['class'] ?? ''));
+  const ordered: Element[] = published === undefined ? times : [published, ...times];
+  for (const el of ordered) {
+    const dt = el.attribs['datetime'] ?? el.attribs['content'];
+    const d = dt !== undefined ? parseAnyDate(dt) : parseHumanDate(textOf(el));
+    if (d !== null) return d;
+  }
+  for (const el of findAll(doc, (e) => DATE_CLASS.test(`${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''}`.toLowerCase()))) {
+    const text = textOf(el);
+    if (text.length > MAX_DATE_TEXT) continue;
+    const d = parseHumanDate(text) ?? (/\d{4}-\d{2}-\d{2}/u.test(text) ? parseIsoDate(text.match(/\d{4}-\d{2}-\d{2}.*/u)?.[0] ?? '') : null);
+    if (d !== null) return d;
+  }
+  return null;
+}
+
+function firstDate(values: readonly (string | null)[]): string | null {
+  for (const v of values) {
+    if (v === null) continue;
+    const d = parseAnyDate(v);
+    if (d !== null) return d;
+  }
+  return null;
+}
+
+export function readMetadata(doc: Document, opts: ExtractOptions): Partial<ArticleMeta> {
+  const ld = readJsonLd(doc);
+  const tags = readMetaTags(doc);
+  const siteName = firstMeta(tags, 'og:site_name', 'application-name', 'publisher') ?? ld.siteName ?? ld.publisher;
+  const title = pickTitle(doc, {
+    jsonld: ld.headline,
+    og: firstMeta(tags, 'og:title'),
+    twitter: firstMeta(tags, 'twitter:title'),
+    titleTag: tags.titleTag,
+    siteName,
+  });
+
+  const metaAuthors = allMeta(tags, ...AUTHOR_META).filter((a) => !/^https?:/u.test(a));
+  const siteNames = [siteName, ld.publisher, ld.siteName];
+  let authors = cleanAuthors(ld.authors, siteNames);
+  if (authors.length === 0) authors = cleanAuthors(metaAuthors, siteNames);
+  if (authors.length === 0) authors = cleanAuthors(bylineAuthors(doc), siteNames);
+
+  const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META)]) ?? visibleDate(doc) ?? dateFromUrl(opts.url);
+  const modified = firstDate([ld.modified, ...allMeta(tags, ...MODIFIED_META)]);
+
+  const contentLanguage = opts.headers?.['content-language'] ?? firstMeta(tags, 'content-language');
+  const language = tags.htmlLang ?? contentLanguage?.split(',')[0]?.trim() ?? firstMeta(tags, 'og:locale')?.replace('_', '-') ?? null;
+  const base = opts.url ?? null;
+  return {
+    title,
+    authors,
+    published_at: published,
+    modified_at: modified,
+    site_name: siteName,
+    canonical_url: absolute(tags.canonical ?? firstMeta(tags, 'og:url') ?? ld.url, base),
+    description: firstMeta(tags, 'description', 'og:description', 'twitter:description') ?? ld.description,
+    image: absolute(firstMeta(tags, 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? ld.image, base),
+    language_hint: language === null || language === '' ? null : language,
+    page_type: pageTypeOf(firstMeta(tags, 'og:type'), ld.type),
+  };
+}

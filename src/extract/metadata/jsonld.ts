@@ -1,0 +1,125 @@
+// Reads schema.org JSON-LD blocks: finds the node that describes the page's main item (an Article,
+// a Product, a DiscussionForumPosting, ...) and returns its headline, authors, dates, publisher,
+// image, description and type. Broken JSON is skipped, never fatal.
+import type { Document } from '../dom.js';
+import { findAll, rawText } from '../dom.js';
+
+export interface JsonLdInfo {
+  type: string | null;
+  headline: string | null;
+  authors: string[];
+  published: string | null;
+  modified: string | null;
+  publisher: string | null;
+  image: string | null;
+  description: string | null;
+  url: string | null;
+  /** Name of the WebSite node, when the page has one. */
+  siteName: string | null;
+}
+
+type Json = Record<string, unknown>;
+
+/** Types of main items, best first: a news or blog article beats a generic web page. */
+const TYPE_RANK: [RegExp, number][] = [
+  [/^(?:NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Article|ScholarlyArticle|TechArticle|Report|SocialMediaPosting|DiscussionForumPosting|QAPage|Question|Recipe|HowTo|Review)$/u, 3],
+  [/^(?:Product|Event|Course|JobPosting|SoftwareApplication|Book|Movie|VideoObject)$/u, 2],
+  [/^(?:WebPage|ItemPage|AboutPage|FAQPage|CollectionPage|ProfilePage|ContactPage|SearchResultsPage)$/u, 1],
+];
+
+function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return str(v[0]);
+  if (v !== null && typeof v === 'object') {
+    const o = v as Json;
+    return str(o['@value'] ?? o['name'] ?? o['url'] ?? o['@id']);
+  }
+  return null;
+}
+
+function types(node: Json): string[] {
+  return asArray(node['@type']).filter((t): t is string => typeof t === 'string');
+}
+
+function rank(node: Json): number {
+  let best = 0;
+  for (const t of types(node)) for (const [re, r] of TYPE_RANK) if (re.test(t) && r > best) best = r;
+  return best;
+}
+
+/** All objects in the JSON-LD, @graph and nesting flattened. */
+function collect(value: unknown, out: Json[], depth = 0): void {
+  if (depth > 6) return;
+  for (const item of asArray(value)) {
+    if (item === null || typeof item !== 'object') continue;
+    const node = item as Json;
+    out.push(node);
+    if (node['@graph'] !== undefined) collect(node['@graph'], out, depth + 1);
+    if (node['mainEntity'] !== undefined) collect(node['mainEntity'], out, depth + 1);
+  }
+}
+
+function personNames(v: unknown, byId: Map<string, Json>): string[] {
+  const out: string[] = [];
+  for (const a of asArray(v)) {
+    if (typeof a === 'string') out.push(a);
+    else if (a !== null && typeof a === 'object') {
+      let node = a as Json;
+      const id = node['@id'];
+      if (node['name'] === undefined && typeof id === 'string' && byId.has(id)) node = byId.get(id) ?? node;
+      const name = str(node['name']);
+      if (name !== null) out.push(name);
+    }
+  }
+  return out;
+}
+
+export function readJsonLd(doc: Document): JsonLdInfo {
+  const info: JsonLdInfo = {
+    type: null, headline: null, authors: [], published: null, modified: null, publisher: null,
+    image: null, description: null, url: null, siteName: null,
+  };
+  const nodes: Json[] = [];
+  for (const script of findAll(doc, (el) => el.name === 'script' && (el.attribs['type'] ?? '').toLowerCase().includes('ld+json'))) {
+    try {
+      collect(JSON.parse(rawText(script).trim()), nodes);
+    } catch {
+      // Pages ship broken JSON-LD (trailing commas, HTML comments): skip it.
+    }
+  }
+  const byId = new Map<string, Json>();
+  for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
+  let main: Json | null = null;
+  let mainRank = 0;
+  for (const n of nodes) {
+    const r = rank(n);
+    if (r > mainRank) {
+      main = n;
+      mainRank = r;
+    }
+    if (types(n).includes('WebSite') && info.siteName === null) info.siteName = str(n['name']);
+  }
+  if (main === null) return info;
+  info.type = types(main)[0] ?? null;
+  info.headline = str(main['headline']) ?? str(main['name']);
+  info.authors = personNames(main['author'] ?? main['creator'], byId);
+  info.published = str(main['datePublished']) ?? str(main['dateCreated']) ?? str(main['uploadDate']);
+  info.modified = str(main['dateModified']);
+  const publisher = main['publisher'];
+  if (publisher !== undefined) {
+    const p = asArray(publisher)[0];
+    const node = p !== null && typeof p === 'object' && typeof (p as Json)['@id'] === 'string' && (p as Json)['name'] === undefined
+      ? byId.get((p as Json)['@id'] as string)
+      : p;
+    info.publisher = node !== null && typeof node === 'object' ? str((node as Json)['name']) : str(node);
+  }
+  info.image = str(main['image']) ?? str(main['thumbnailUrl']);
+  info.description = str(main['description']);
+  info.url = str(main['url']) ?? str(main['mainEntityOfPage']);
+  return info;
+}

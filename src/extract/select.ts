@@ -1,0 +1,128 @@
+// Finds the main content among the segmented blocks: weighs each block by its text mass (length,
+// discounted by link text), sums the weights up the element tree, and descends from the body to the
+// deepest element that still holds most of the weight. Blocks outside it, and link lists or tiny
+// link-dense lines inside it, are removed with a reason.
+import type { Element } from './dom.js';
+import { classAndId } from './dom.js';
+import type { RawBlock } from './segment.js';
+import { REASON } from './boilerplate.js';
+import type { Reason } from './boilerplate.js';
+
+/** A block shorter than this (in characters, so it works for CJK too) adds no weight: a
+ *  sentence is longer. Readability uses 25 characters for the same purpose. */
+const MIN_WEIGHTED_CHARS = 25;
+/** Share of the page's weight a child must hold for the descent to continue into it. */
+const DESCEND_SHARE = 0.7;
+/** Link text share above which a block is a link, not prose. */
+const MAX_LINK_DENSITY = 0.5;
+/** A list whose items are links for at least this share of their text is a link list. */
+const LINK_LIST_DENSITY = 0.6;
+const LINK_LIST_MIN_ITEMS = 3;
+/** Class/id tokens that mark a container as content; its weight is boosted so the descent finds it. */
+const CONTENT_HINT = /(?:^|[\s_-])(?:article|article-?body|post-?body|entry-?content|post-?content|story-?body|content-?body|main-?content|articlebody|prose)(?:$|[\s_-])/;
+const CONTENT_BOOST = 1.25;
+/** Punctuation that ends or splits sentences in many scripts: prose has it, menus rarely do. */
+const PUNCT_RE = /[.,;:!?\u3001\u3002\uff0c\uff0e\uff1b\uff1a\uff01\uff1f\u060c\u061b\u0964]/gu;
+
+export interface Selection {
+  keep: boolean[];
+  reasons: (Reason | null)[];
+  container: Element | null;
+}
+
+function linkDensity(b: RawBlock): number {
+  return b.text.length === 0 ? 0 : b.linkChars / b.text.length;
+}
+
+/** Text mass of a block: prose-like text counts, link text and short fragments do not. */
+export function blockWeight(b: RawBlock): number {
+  if (b.reason !== null || b.kind === 'heading') return 0;
+  const len = b.text.length;
+  if (len < MIN_WEIGHTED_CHARS) return 0;
+  const ld = linkDensity(b);
+  if (ld > MAX_LINK_DENSITY) return 0;
+  const punct = (b.text.match(PUNCT_RE) ?? []).length;
+  const punctFactor = punct === 0 ? 0.5 : 1;
+  return len * (1 - ld) * punctFactor;
+}
+
+function findContainer(blocks: readonly RawBlock[], root: Element): Element | null {
+  const mass = new Map<Element, number>();
+  let total = 0;
+  for (const b of blocks) {
+    const w = blockWeight(b);
+    if (w === 0) continue;
+    total += w;
+    for (let el: Element | null = b.owner; el !== null; el = el.parent as Element | null) {
+      mass.set(el, (mass.get(el) ?? 0) + w);
+      if (el === root) break;
+    }
+  }
+  if (total === 0) return null;
+  const boosted = (el: Element): number => {
+    const m = mass.get(el) ?? 0;
+    return CONTENT_HINT.test(classAndId(el)) || el.attribs['itemprop'] === 'articleBody' ? m * CONTENT_BOOST : m;
+  };
+  let current = root;
+  for (;;) {
+    let best: Element | null = null;
+    let bestMass = 0;
+    for (const child of current.children) {
+      if (child.type !== 'tag') continue;
+      const m = boosted(child as Element);
+      if (m > bestMass) {
+        best = child as Element;
+        bestMass = m;
+      }
+    }
+    if (best === null || bestMass < DESCEND_SHARE * total) return current;
+    current = best;
+  }
+}
+
+function isInside(el: Element, container: Element): boolean {
+  for (let p: Element | null = el; p !== null; p = p.parent as Element | null) if (p === container) return true;
+  return false;
+}
+
+/** Lists (ul/ol) whose items are mostly link text. */
+function linkLists(blocks: readonly RawBlock[]): Set<Element> {
+  const stats = new Map<Element, { items: number; chars: number; links: number }>();
+  for (const b of blocks) {
+    if (b.kind !== 'list_item') continue;
+    let list: Element | null = b.owner;
+    while (list !== null && list.name !== 'ul' && list.name !== 'ol' && list.name !== 'dl') list = list.parent as Element | null;
+    if (list === null) continue;
+    const s = stats.get(list) ?? { items: 0, chars: 0, links: 0 };
+    s.items += 1;
+    s.chars += b.text.length;
+    s.links += b.linkChars;
+    stats.set(list, s);
+  }
+  const out = new Set<Element>();
+  for (const [list, s] of stats) {
+    if (s.items >= LINK_LIST_MIN_ITEMS && s.links / Math.max(1, s.chars) >= LINK_LIST_DENSITY) out.add(list);
+  }
+  return out;
+}
+
+function inLinkList(b: RawBlock, lists: Set<Element>): boolean {
+  for (let p: Element | null = b.owner; p !== null; p = p.parent as Element | null) if (lists.has(p)) return true;
+  return false;
+}
+
+export function selectMain(blocks: readonly RawBlock[], root: Element): Selection {
+  const container = findContainer(blocks, root);
+  const lists = linkLists(blocks);
+  const keep: boolean[] = [];
+  const reasons: (Reason | null)[] = [];
+  for (const b of blocks) {
+    let reason: Reason | null = b.reason;
+    if (reason === null && container !== null && !isInside(b.owner, container)) reason = REASON.low_content_block;
+    if (reason === null && inLinkList(b, lists)) reason = REASON.link_list;
+    if (reason === null && linkDensity(b) > MAX_LINK_DENSITY && b.kind !== 'heading') reason = REASON.link_list;
+    keep.push(reason === null);
+    reasons.push(reason);
+  }
+  return { keep, reasons, container };
+}
