@@ -1,0 +1,75 @@
+// `newsift serve DIR`: opens DIR/newsift.db and serves the app on a port (loopback by default), with
+// the library's extract() loaded lazily so the server starts even before the pipeline is built.
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve as nodeServe } from '@hono/node-server';
+import { STORE_FILE, openStore } from '../store/sqlite.js';
+import type { Store } from '../store/types.js';
+import { type ExtractFn, createApp } from './app.js';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+/** Names that reach a loopback listener; only these are accepted in the Host header there. */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
+
+export interface ServeOptions {
+  host?: string;
+  /** 0 picks a free port (see the returned port). */
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+  extractTimeoutMs?: number;
+  /** Override the extract function (tests); default: the library's extract(), imported on first use. */
+  extract?: ExtractFn;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** The library's extract(), imported on first call (it loads the pipeline and its models). */
+const libraryExtract: ExtractFn = async (input) => {
+  const api = await import('../api.js');
+  return api.extract(input);
+};
+
+export async function serve(dir: string, options: ServeOptions = {}): Promise<RunningServer> {
+  const path = join(dir, STORE_FILE);
+  if (!existsSync(path)) throw new Error(`${path} not found: run \`newsift run INPUT -o ${dir}\` first`);
+  const host = options.host ?? DEFAULT_HOST;
+  const store = openStore(path);
+  const reportPath = join(dir, 'report.html');
+  const app = createApp({
+    store,
+    extract: options.extract ?? libraryExtract,
+    report: () => (existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : null),
+    ...(options.token !== undefined && { token: options.token }),
+    ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
+    ...(options.extractTimeoutMs !== undefined && { extractTimeoutMs: options.extractTimeoutMs }),
+    ...(LOOPBACK.test(host) && { allowedHosts: LOOPBACK_NAMES }),
+  });
+  const server = await new Promise<ReturnType<typeof nodeServe>>((resolve, reject) => {
+    const s = nodeServe({ fetch: app.fetch, hostname: host, port: options.port ?? DEFAULT_PORT }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    store,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => {
+        store.close();
+        resolve();
+      });
+      // Keep-alive connections would otherwise hold close() open.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    }),
+  };
+}
