@@ -1,0 +1,59 @@
+// Turns a quality check (document -> signals + first failed rule) into a pipeline stage that records
+// the signals under `doc.annotations.quality` and, by mode, drops the document or only flags it.
+import type { Doc, Drop, Stage } from '../record.js';
+
+/** `drop` leaves the pipeline on a failed rule; `mark` keeps the document and lists the reason in
+ *  `quality.flags` (so a news corpus can be filtered later without re-running); `off` skips. */
+export type FilterMode = 'drop' | 'mark' | 'off';
+
+export interface Verdict {
+  /** The measurements, written to `quality[group]` (numbers rounded for the record). */
+  signals: Record<string, number | boolean | string | null>;
+  /** Reason code of the first failed rule, null when the document passes. */
+  reason: string | null;
+  detail?: string;
+}
+
+export interface QualityAnnotation {
+  flags: string[];
+  [group: string]: unknown;
+}
+
+const SIGNAL_DIGITS = 4;
+
+function round(value: number | boolean | string | null): number | boolean | string | null {
+  if (typeof value !== 'number' || Number.isInteger(value)) return value;
+  const f = 10 ** SIGNAL_DIGITS;
+  return Math.round(value * f) / f;
+}
+
+/** The document's quality object, created on first use. */
+export function qualityOf(doc: Doc): QualityAnnotation {
+  const existing = doc.annotations['quality'] as QualityAnnotation | undefined;
+  if (existing !== undefined) return existing;
+  const fresh: QualityAnnotation = { flags: [] };
+  doc.annotations['quality'] = fresh;
+  return fresh;
+}
+
+export function recordVerdict(doc: Doc, group: string, verdict: Verdict): void {
+  const quality = qualityOf(doc);
+  const signals: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(verdict.signals)) signals[k] = round(v);
+  quality[group] = signals;
+  if (verdict.reason !== null && !quality.flags.includes(verdict.reason)) quality.flags.push(verdict.reason);
+}
+
+export function filterStage(name: string, mode: FilterMode, check: (doc: Doc) => Verdict): Stage {
+  return {
+    name,
+    apply(doc: Doc): Doc | Drop {
+      const verdict = check(doc);
+      recordVerdict(doc, name, verdict);
+      if (mode === 'drop' && verdict.reason !== null) {
+        return verdict.detail !== undefined ? { drop: verdict.reason, detail: verdict.detail } : { drop: verdict.reason };
+      }
+      return doc;
+    },
+  };
+}

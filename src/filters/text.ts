@@ -1,0 +1,84 @@
+// Text measurements shared by every quality filter: lines, paragraphs, words and sentences of a
+// document, computed once per document and cached, so four filters do not tokenize four times.
+import type { Doc } from '../record.js';
+import { blocksToText } from '../record.js';
+
+/** Runs of letters, marks and digits, with inner apostrophes, hyphens and dots kept (don't, e-mail,
+ *  U.S.): a word as a reader counts it. Punctuation-only tokens are not words (as in datatrove's
+ *  Gopher implementation, which drops tokens made of punctuation only). */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Scripts written without spaces between words. A token holding any of these is split again with
+ *  Intl.Segmenter (ICU dictionaries). Segmenter is ~100x slower than the regex, so only these runs
+ *  pay for it. */
+const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+
+/** Characters that end a sentence or a line as a writer would end it, across scripts: Latin, CJK
+ *  full-width marks, Devanagari danda, Arabic and Greek question marks, closing quotes. */
+export const TERMINAL_PUNCTUATION = new Set([
+  '.', '!', '?', '"', "'", '”', '’', '»', '…', '。', '！', '？', '．', '।', '॥', '؟', ';', '։', '።', '」', '』',
+]);
+
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+const sentenceSegmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+
+export interface TextView {
+  text: string;
+  /** Non-empty lines, trimmed. Each block is one paragraph; a block may hold several lines. */
+  lines: string[];
+  /** Paragraphs: the blocks (text split on blank lines), trimmed and non-empty. */
+  paragraphs: string[];
+  /** Words in reading order (see WORD); spaceless scripts split into dictionary words. */
+  words: string[];
+  /** Whitespace-separated tokens, punctuation included (the Gopher paper's notion of a "word" for
+   *  its alphabetic-word rule). */
+  tokens: string[];
+}
+
+export function splitWords(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const token = match[0];
+    if (!SPACELESS.test(token)) {
+      out.push(token);
+      continue;
+    }
+    for (const s of wordSegmenter.segment(token)) if (s.isWordLike) out.push(s.segment);
+  }
+  return out;
+}
+
+export function countSentences(text: string): number {
+  let n = 0;
+  for (const s of sentenceSegmenter.segment(text)) if (/[\p{L}\p{N}]/u.test(s.segment)) n++;
+  return n;
+}
+
+export function viewOf(text: string): TextView {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const tokens = text.split(/\s+/).filter((t) => t.length > 0);
+  return { text, lines, paragraphs, words: splitWords(text), tokens };
+}
+
+const cache = new WeakMap<Doc, TextView>();
+
+/** The view of a document's current text; recomputed only when the blocks changed. */
+export function docView(doc: Doc): TextView {
+  const text = blocksToText(doc.blocks);
+  const cached = cache.get(doc);
+  if (cached !== undefined && cached.text === text) return cached;
+  const view = viewOf(text);
+  cache.set(doc, view);
+  return view;
+}
+
+/** True when a line ends with terminal punctuation (trailing spaces and closing brackets ignored). */
+export function endsWithTerminal(line: string): boolean {
+  const trimmed = line.replace(/[\s)\]]+$/u, '');
+  const last = trimmed.at(-1);
+  return last !== undefined && TERMINAL_PUNCTUATION.has(last);
+}
+
+/** Languages whose text is written without spaces: word-length rules do not apply to them. */
+export const SPACELESS_LANGUAGES = new Set(['zh', 'ja', 'th', 'lo', 'km', 'my', 'bo', 'wuu', 'yue']);
