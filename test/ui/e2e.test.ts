@@ -1,0 +1,147 @@
+// End to end in headless Chromium against the real server on a loopback port: search finds the seed
+// story, the article shows its six paragraphs and, on request, the removed disclaimer with its reason;
+// the events page lists the meeting; hostile page text never runs. Screenshots go to test-artifacts/.
+// The store is built from a synthetic corpus shaped like the seed page (test/store/corpus.ts).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { type RunningServer, serve } from '../../src/server/serve.js';
+import { openStore } from '../../src/store/sqlite.js';
+import { CLUSTER_ID, DISCLAIMER, HOSTILE_ID, HOSTILE_TITLE, testCorpus } from '../store/corpus.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = 'test-artifacts/ui';
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install chromium)`;
+
+let dir: string;
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+const cspViolations: string[] = [];
+
+async function visit(hash: string): Promise<void> {
+  const before = await page.evaluate(() => document.body.dataset['ready'] ?? '0').catch(() => '0');
+  await page.goto(`${server.url}${hash}`);
+  await page.waitForFunction((b) => (document.body.dataset['ready'] ?? '0') !== b, before);
+}
+
+const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+describe('web UI in headless Chromium', { skip }, () => {
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsift-e2e-'));
+    const store = openStore(join(dir, 'newsift.db'));
+    store.upsertArticles(testCorpus());
+    store.close();
+    writeFileSync(join(dir, 'report.html'), '<html><body><h1>Run report</h1><script>parent.__pwned = "report"</script></body></html>');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await serve(dir, { port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage();
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds the seed article by searching "Lavrov", with the hit marked', async () => {
+    await visit('#/');
+    await page.keyboard.press('Escape'); // the empty search page focuses its box; leave it first
+    assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'search');
+    await page.keyboard.type('Lavrov');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('input[type=search]').inputValue(), 'Lavrov');
+    await page.waitForSelector('.result');
+    const first = page.locator('.result').first();
+    assert.equal(await first.locator('h3').innerText(), 'Lavrov, Rubio Await Meeting at ASEAN Forum');
+    assert.ok((await first.locator('mark').allInnerTexts()).includes('Lavrov'));
+    assert.ok(await page.locator('.facets').getByText('MENAFN').isVisible());
+    await shot('search');
+  });
+
+  it('shows six paragraphs, and the removed disclaimer with its reason when asked', async () => {
+    await page.locator('.result h3 a').first().click();
+    await page.waitForSelector('.reading');
+    assert.equal(await page.locator('.reading .kept').count(), 6);
+    const disclaimer = page.locator('.reading .removed[data-reason="legal_boilerplate"]');
+    assert.equal(await disclaimer.isVisible(), false);
+    await page.locator('[data-toggle-removed]').click();
+    assert.equal(await disclaimer.isVisible(), true);
+    assert.equal(await disclaimer.locator('.removed-text').innerText(), DISCLAIMER);
+    assert.equal(await disclaimer.locator('.reason').innerText(), 'legal_boilerplate');
+    // In place: after the sixth paragraph, with the error banner before the first.
+    const order = await page.locator('.reading > *').evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-reason') ?? 'kept'));
+    assert.deepEqual(order, ['error_banner', 'error_banner', 'kept', 'kept', 'kept', 'kept', 'kept', 'kept', 'legal_boilerplate', 'related_links']);
+    await shot('article-removed');
+    await page.keyboard.press('r');
+    assert.equal(await disclaimer.isVisible(), false, 'r toggles the removed lines');
+  });
+
+  it('lists the meeting on the events page, filtered by person', async () => {
+    await visit('#/events?person=lavrov');
+    const rows = page.locator('tr.event');
+    assert.equal(await rows.count(), 1);
+    const row = await rows.first().innerText();
+    assert.match(row, /meeting/);
+    assert.match(row, /Sergey Lavrov/);
+    assert.match(row, /Kuala Lumpur/);
+    assert.match(await page.locator('tr.day').first().innerText(), /2025-07-10/);
+    await shot('events');
+  });
+
+  it('shows every copy of a story side by side with word differences', async () => {
+    await visit(`#/cluster/${CLUSTER_ID}`);
+    assert.equal(await page.locator('.copy').count(), 3);
+    assert.match((await page.locator('.copy').nth(1).locator('ins').allInnerTexts()).join(''), /talks are.*Moscow/s);
+    assert.match((await page.locator('.copy').nth(1).locator('del').allInnerTexts()).join(''), /ongoing/);
+    assert.ok(await page.locator('.copy').nth(1).locator('del').count() > 0);
+    await shot('cluster');
+  });
+
+  it('renders hostile page text as text: no script, no handler, no dialog', async () => {
+    await visit(`#/article/${HOSTILE_ID}`);
+    assert.equal(await page.locator('h1').innerText(), HOSTILE_TITLE);
+    await page.locator('[data-toggle-removed]').click();
+    assert.equal(await page.locator('.article img, .article script, .article iframe, .article svg, .article b').count(), 0);
+    await visit('#/?q=evil');
+    assert.equal(await page.locator('.results b, .results script').count(), 0);
+    await visit('#/events');
+    assert.match(await page.locator('tr.event').first().innerText(), /<b>Mallory<\/b>/);
+    await visit('#/report');
+    await page.waitForSelector('iframe.report-frame');
+    assert.equal(await page.frameLocator('iframe.report-frame').locator('h1').innerText(), 'Run report');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(cspViolations.filter((v) => !/report/.test(v) && !/sandbox/.test(v)), []);
+    await shot('report');
+  });
+
+  it('fits a phone screen', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await visit('#/?q=Lavrov');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await shot('phone-search');
+    await visit(`#/article/seed-lavrov-rubio`);
+    await shot('phone-article');
+  });
+});

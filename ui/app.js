@@ -1,0 +1,67 @@
+// @ts-check
+// The UI's entry: a hash router over the views and the keyboard shortcuts. Served as a file, so the
+// Content-Security-Policy can forbid inline script.
+import { errorView, route, show } from './dom.js';
+import { articleView } from './views/article.js';
+import { clusterView } from './views/cluster.js';
+import { eventsView } from './views/events.js';
+import { reportView } from './views/report.js';
+import { searchView } from './views/search.js';
+
+/** Path prefix -> view and the nav entry it lights up. */
+const ROUTES = [
+  { prefix: '/article/', nav: 'search', view: articleView },
+  { prefix: '/cluster/', nav: 'search', view: clusterView },
+  { prefix: '/events', nav: 'events', view: eventsView },
+  { prefix: '/report', nav: 'report', view: reportView },
+  { prefix: '/', nav: 'search', view: searchView },
+];
+
+let generation = 0;
+
+async function render() {
+  const mine = ++generation;
+  const { path, params } = route();
+  const match = ROUTES.find((r) => path.startsWith(r.prefix)) ?? ROUTES[ROUTES.length - 1];
+  if (!match) return;
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.getAttribute('data-nav') === match.nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const rest = decodeURIComponent(path.slice(match.prefix.length));
+  try {
+    const nodes = await match.view({ rest, params });
+    if (mine !== generation) return; // a newer navigation won
+    show(...nodes);
+  } catch (err) {
+    if (mine === generation) show(errorView(err));
+  }
+  if (mine === generation) {
+    document.body.dataset['ready'] = String(mine);
+    const focusTarget = /** @type {HTMLElement | null} */ (document.querySelector('[data-autofocus]'));
+    if (focusTarget && path === '/' && !params.get('q')) focusTarget.focus();
+  }
+}
+
+/** Keyboard: `/` focuses the search box, `r` toggles removed lines, Escape leaves a text field. */
+function onKey(/** @type {KeyboardEvent} */ event) {
+  const target = /** @type {HTMLElement} */ (event.target);
+  const typing = target.matches('input, textarea, select');
+  if (event.key === 'Escape' && typing) {
+    target.blur();
+    return;
+  }
+  if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === '/') {
+    event.preventDefault();
+    const box = /** @type {HTMLInputElement | null} */ (document.querySelector('input[type=search]'));
+    if (box) box.focus();
+    else location.hash = '#/';
+  } else if (event.key === 'r') {
+    /** @type {HTMLButtonElement | null} */ (document.querySelector('[data-toggle-removed]'))?.click();
+  }
+}
+
+window.addEventListener('hashchange', render);
+document.addEventListener('keydown', onKey);
+render();
