@@ -1,0 +1,135 @@
+// Bytes -> text for pages: finds the charset (BOM, HTTP header, <meta>, then detection, else UTF-8),
+// decodes legacy encodings with TextDecoder (Node ships full ICU), notes replaced bytes, and repairs
+// double-encoded UTF-8. Shared by the readers and the HTTP API.
+import chardet from 'chardet';
+import type { EncodingInfo } from '../record.js';
+import { fixMojibake } from './mojibake.js';
+
+/** The WHATWG prescan reads 1024 bytes (HTML Standard 13.2.3.2); pages often put the meta after
+ *  long inline scripts, so a wider window is read at no real cost. */
+const META_SCAN_BYTES = 8192;
+/** How many bytes chardet looks at: enough for a stable guess, bounded for big pages. */
+const DETECT_SAMPLE_BYTES = 64 * 1024;
+/** chardet confidence (0-100) below which a guess does not overrule a declared UTF-8. */
+const MIN_OVERRULE_CONFIDENCE = 50;
+const CHARSET_PARAM = /charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)/i;
+const META_TAG = /<meta\b[^>]*>/gi;
+/** Declarations servers and templates emit by default whatever the bytes are. */
+const SINGLE_BYTE_DEFAULTS = new Set(['windows-1252']);
+
+export interface Decoded {
+  text: string;
+  encoding: EncodingInfo;
+}
+
+type Source = EncodingInfo['source'];
+
+/** The canonical WHATWG name for a label, or null when TextDecoder does not know it. */
+export function canonicalCharset(label: string): string | null {
+  const clean = label.trim().toLowerCase();
+  try {
+    return new TextDecoder(clean).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { charset: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { charset: 'utf-16be', length: 2 };
+  return null;
+}
+
+function headerCharset(headers: Record<string, string> | undefined): string | null {
+  const type = headers?.['content-type'];
+  const m = type === undefined ? null : CHARSET_PARAM.exec(type);
+  return m ? canonicalCharset(m[1]!) : null;
+}
+
+/** The charset a <meta charset> or <meta http-equiv content="...; charset=x"> declares. */
+export function metaCharset(bytes: Uint8Array): string | null {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_SCAN_BYTES));
+  for (const [tag] of head.matchAll(META_TAG)) {
+    const m = CHARSET_PARAM.exec(tag);
+    if (!m) continue;
+    const charset = canonicalCharset(m[1]!);
+    if (charset === null) continue;
+    // A page cannot declare UTF-16 in ASCII-compatible bytes; WHATWG reads that as UTF-8.
+    return charset.startsWith('utf-16') ? 'utf-8' : charset;
+  }
+  return null;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasHighBytes(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
+function detect(bytes: Uint8Array): { charset: string; confidence: number } | null {
+  const best = chardet.analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES))[0];
+  const charset = best ? canonicalCharset(best.name) : null;
+  return best && charset ? { charset, confidence: best.confidence } : null;
+}
+
+/** Picks the charset: a BOM is certain; a declaration (header, then meta) is believed unless the
+ *  bytes contradict it (declared UTF-8 that is not valid UTF-8, or a default single-byte
+ *  declaration over bytes that are valid multi-byte UTF-8); then detection; then UTF-8. */
+function chooseCharset(bytes: Uint8Array, headers?: Record<string, string>, useMeta = true):
+  { charset: string; source: Source; skip: number } {
+  const bom = bomCharset(bytes);
+  if (bom) return { charset: bom.charset, source: 'bom', skip: bom.length };
+  const declared: [string | null, Source][] = [[headerCharset(headers), 'header'], [useMeta ? metaCharset(bytes) : null, 'meta']];
+  for (const [charset, source] of declared) {
+    if (charset === null) continue;
+    if (charset === 'utf-8' && !isValidUtf8(bytes)) {
+      const guess = detect(bytes);
+      if (guess && guess.charset !== 'utf-8' && guess.confidence >= MIN_OVERRULE_CONFIDENCE) {
+        return { charset: guess.charset, source: 'detected', skip: 0 };
+      }
+    } else if (SINGLE_BYTE_DEFAULTS.has(charset) && hasHighBytes(bytes) && isValidUtf8(bytes)) {
+      return { charset: 'utf-8', source: 'detected', skip: 0 };
+    }
+    return { charset, source, skip: 0 };
+  }
+  if (!hasHighBytes(bytes)) return { charset: 'utf-8', source: 'default', skip: 0 };
+  if (isValidUtf8(bytes)) return { charset: 'utf-8', source: 'detected', skip: 0 };
+  const guess = detect(bytes);
+  return guess ? { charset: guess.charset, source: 'detected', skip: 0 } : { charset: 'utf-8', source: 'default', skip: 0 };
+}
+
+function decodeWith(bytes: Uint8Array, headers: Record<string, string> | undefined, useMeta: boolean): Decoded {
+  const { charset, source, skip } = chooseCharset(bytes, headers, useMeta);
+  const body = bytes.subarray(skip);
+  let text: string;
+  let replaced = false;
+  try {
+    text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    text = new TextDecoder(charset, { ignoreBOM: true }).decode(body);
+    replaced = true;
+  }
+  const repair = fixMojibake(text);
+  const encoding: EncodingInfo = { charset, source, replaced };
+  if (repair.fixed) encoding.mojibake_fixed = true;
+  return { text: repair.text, encoding };
+}
+
+/** Decodes an HTML page. `headers` are HTTP response headers with lower-cased names. */
+export function decodeHtml(bytes: Uint8Array, headers?: Record<string, string>): Decoded {
+  return decodeWith(bytes, headers, true);
+}
+
+/** Decodes plain text (page-text records, WET conversions): like HTML without the <meta> step. */
+export function decodeText(bytes: Uint8Array, headers?: Record<string, string>): Decoded {
+  return decodeWith(bytes, headers, false);
+}
