@@ -1,0 +1,57 @@
+// Cleaning step 2: within-page repetition. A block printed twice (a whole run of paragraphs
+// rendered a second time, a caption under two images) is kept once, at its first place; a near
+// copy (a teaser or standfirst repeating the lead) is dropped in favour of the fuller block.
+import type { Extraction } from '../record.js';
+import { removeBlocks } from './blocks.js';
+import { normalizeForCompare } from './text.js';
+
+export const DUPLICATE_BLOCK = 'duplicate_block';
+
+/** Exact repeats shorter than this (normalized characters) are left alone: "Yes", "Photo: AP"
+ *  repeat legitimately in tables and galleries; boilerplate rules handle short widgets. */
+const MIN_EXACT_CHARS = 20;
+/** Near copies are looked for only among blocks of at least this many words. */
+const MIN_NEAR_WORDS = 8;
+/** Shingle size for near-copy detection: word pairs survive the small rewordings of a teaser. */
+const SHINGLE = 2;
+/** Share of the shorter block's shingles found in the other block that makes it a near copy. */
+const NEAR_CONTAINMENT = 0.7;
+
+function shingles(norm: string): Set<string> {
+  const ws = norm.split(' ');
+  const out = new Set<string>();
+  for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(ws.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+export function removeRepeats(x: Extraction): Extraction {
+  const reasons = new Map<number, string>();
+  const firstSeen = new Map<string, number>();
+  const norms = x.blocks.map((b) => normalizeForCompare(b.text));
+  norms.forEach((norm, i) => {
+    if (norm.length < MIN_EXACT_CHARS) return;
+    if (firstSeen.has(norm)) reasons.set(i, DUPLICATE_BLOCK);
+    else firstSeen.set(norm, i);
+  });
+
+  // Near copies: index shingles to compare only blocks that share some.
+  const sets = norms.map((n, i) => (reasons.has(i) || n.split(' ').length < MIN_NEAR_WORDS ? null : shingles(n)));
+  const byShingle = new Map<string, number[]>();
+  sets.forEach((set, i) => set?.forEach((s) => {
+    const list = byShingle.get(s);
+    if (list) list.push(i); else byShingle.set(s, [i]);
+  }));
+  sets.forEach((set, i) => {
+    if (set === null || reasons.has(i)) return;
+    const shared = new Map<number, number>();
+    for (const s of set) for (const j of byShingle.get(s) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const [j, count] of shared) {
+      const other = sets[j];
+      if (other === null || other === undefined || reasons.has(j)) continue;
+      // i is the copy when it is the smaller one (or the later one at equal size).
+      const iIsCopy = set.size < other.size || (set.size === other.size && i > j);
+      if (iIsCopy && count / set.size >= NEAR_CONTAINMENT) { reasons.set(i, DUPLICATE_BLOCK); break; }
+    }
+  });
+  return removeBlocks(x, reasons);
+}

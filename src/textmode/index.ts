@@ -1,0 +1,58 @@
+// Text mode: a page-text record (one visible block a line, lists as "- item") becomes the
+// article's blocks. Recipe: split lines -> rules name the lines they recognise (banners, widgets)
+// -> the line classifier scores every line in its neighbourhood -> the headline is found above the
+// body -> kept lines become blocks, every other line goes to `removed` with its reason.
+// The shared cleaner (src/clean) runs after this, as for HTML.
+import type { Block, Extraction, ExtractOptions, Removed } from '../record.js';
+import { removeErrorBanners } from '../clean/error-banner.js';
+import { removeBoilerplate } from '../clean/boilerplate.js';
+import { classifyPage } from '../clean/pagetype.js';
+import { looksLikeProse } from '../clean/text.js';
+import { lineFeatures } from './features.js';
+import { splitLines, type Line } from './lines.js';
+import { DEFAULT_THRESHOLD, loadLineModel, scoreLines, type LineModel } from './model.js';
+import { findTitle } from './title.js';
+
+/** A line the classifier judged not to be article text (menu, byline, link list, footer...). */
+export const BOILERPLATE_LINE = 'boilerplate_line';
+/** The headline line: moved to meta.title, not repeated in the text. */
+export const TITLE_LINE = 'title';
+
+export function extractText(text: string, opts: ExtractOptions = {}): Extraction {
+  return extractTextWith(text, opts, loadLineModel());
+}
+
+/** Which lines rules recognise on their own, with the rule's reason (keyed by line position). */
+function ruleReasons(lines: readonly Line[], opts: ExtractOptions): Map<number, string> {
+  const blocks: Block[] = lines.map((l) => ({ text: l.text, kind: l.kind, position: l.position }));
+  let x: Extraction = { blocks, removed: [], meta: {} };
+  x = removeBoilerplate(removeErrorBanners(x), opts);
+  return new Map(x.removed.map((r) => [r.position, r.reason]));
+}
+
+/** Text mode with a given line model (null: the rule stand-in); the evaluation passes fold models. */
+export function extractTextWith(text: string, opts: ExtractOptions, model: LineModel | null): Extraction {
+  const lines = splitLines(text);
+  const byRule = ruleReasons(lines, opts);
+  const ruleFlags = lines.map((l) => byRule.has(l.position));
+  const probs = scoreLines(lineFeatures(lines, { ruleFlags, url: opts.url }), model);
+  const threshold = model?.threshold ?? DEFAULT_THRESHOLD;
+  const keep = lines.map((_, i) => !ruleFlags[i] && (probs[i] ?? 0) >= threshold);
+
+  const firstProse = lines.findIndex((l, i) => keep[i] && looksLikeProse(l.text));
+  const bodyStart = firstProse >= 0 ? firstProse : keep.indexOf(true);
+  const excluded = new Set(lines.flatMap((_, i) => (ruleFlags[i] ? [i] : [])));
+  const titleIdx = findTitle(lines, bodyStart, opts.url, excluded);
+
+  const blocks: Block[] = [];
+  const removed: Removed[] = [];
+  lines.forEach((line, i) => {
+    if (i === titleIdx) removed.push({ text: line.raw, reason: TITLE_LINE, position: line.position });
+    else if (keep[i]) blocks.push({ text: line.text, kind: line.kind, position: line.position });
+    else removed.push({ text: line.raw, reason: byRule.get(line.position) ?? BOILERPLATE_LINE, position: line.position });
+  });
+  const title = titleIdx >= 0 ? (lines[titleIdx] as Line).text : null;
+  const x: Extraction = { blocks, removed, meta: { title } };
+  x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
+  return x;
+}
