@@ -4,7 +4,9 @@ import { availableParallelism } from 'node:os';
 import { DEFAULT_READER_OPTIONS, type ReaderOptions } from '../readers/index.js';
 import type { RunStats } from '../writers/stats.js';
 import { finalize } from './finalize.js';
+import { removeStaleTemps } from './parts.js';
 import { type ProcessSummary, type RunProgress, processInputs } from './runner.js';
+import { DEFAULT_SPLIT_BYTES } from './split.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './setup.js';
 import { VERSION } from '../version.js';
 
@@ -21,6 +23,8 @@ export interface RunOptions {
   duplicates?: 'mark' | 'drop' | 'off' | undefined;
   keep_dropped?: boolean | undefined;
   shard?: { index: number; count: number } | undefined;
+  /** Split WARC files larger than this into byte ranges (default DEFAULT_SPLIT_BYTES). */
+  split_bytes?: number | undefined;
   signal?: AbortSignal | undefined;
   on_progress?: ((p: RunProgress) => void) | undefined;
 }
@@ -43,10 +47,12 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     reader: { ...DEFAULT_READER_OPTIONS, ...opts.reader },
     pipeline: { ...DEFAULT_PIPELINE_CONFIG, ...opts.pipeline },
     shard: opts.shard,
+    split_bytes: opts.split_bytes ?? DEFAULT_SPLIT_BYTES,
     signal: opts.signal,
     on_progress: opts.on_progress,
   });
   if (processed.interrupted) return { processed, stats: null };
+  await removeStaleTemps(opts.out_dir);
   const stats = await finalize({
     sources: [opts.out_dir],
     out_dir: opts.out_dir,

@@ -1,8 +1,10 @@
 // Per-unit output files: the mechanism behind resume and incremental runs. Each input unit (a file,
 // or a byte range of a large WARC) writes everything it produced to DIR/.newsift/parts/KEY.jsonl.tmp;
 // when the unit is complete the file is flushed and renamed to KEY.jsonl, atomically. A unit whose
-// final file exists is done and is skipped by later runs; a leftover .tmp is rewritten from scratch.
-import { createHash } from 'node:crypto';
+// final file exists is done and is skipped by later runs. Each writer has its own temporary name
+// (KEY.jsonl.PID-RANDOM.tmp), so two processes doing the same unit (a queue job taken over from a
+// worker thought dead) never write into one file; leftovers of killed runs are removed at the end.
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -68,7 +70,7 @@ export class PartWriter {
     await mkdir(join(dir, PARTS_DIR), { recursive: true });
     const key = unitKey(unit);
     const final = partPath(dir, key);
-    const writer = new PartWriter(`${final}.tmp`, final);
+    const writer = new PartWriter(`${final}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`, final);
     writer.write({ unit, key, partial: false });
     return writer;
   }
@@ -92,6 +94,16 @@ export class PartWriter {
     this.#out.destroy();
     await rm(this.#tmp, { force: true });
   }
+}
+
+/** Removes the temporary files of writers that never finished (killed runs). Call only when no
+ *  writer of DIR is active. */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  const root = join(dir, PARTS_DIR);
+  const names = await readdir(root).catch(() => [] as string[]);
+  const stale = names.filter((n) => n.endsWith('.tmp'));
+  await Promise.all(stale.map((n) => rm(join(root, n), { force: true })));
+  return stale.length;
 }
 
 /** Every published part in DIR (complete and partial), in output order. */

@@ -4,13 +4,13 @@
 // busy), with back-pressure: at most a few pages per thread are read ahead, so memory stays bounded
 // whatever the input size. Results are written in input order, so output does not depend on timing.
 import { mkdir } from 'node:fs/promises';
-import { expandInputs } from '../readers/units.js';
 import { readUnit } from '../readers/index.js';
 import type { InputUnit } from '../readers/units.js';
 import type { ReaderOptions } from '../readers/index.js';
 import type { Page, Rejection } from '../record.js';
 import { type PartLine, PartWriter, type UnitStats, completedKeys, unitKey } from './parts.js';
 import { type PoolResult, WorkerPool } from './pool.js';
+import { planUnits } from './shard.js';
 import type { Outcome } from './process.js';
 import type { PipelineConfig } from './setup.js';
 
@@ -43,6 +43,12 @@ export interface ProcessOptions {
   pipeline: PipelineConfig;
   /** Select units for this shard: keep unit i when i % count === index. */
   shard?: { index: number; count: number } | undefined;
+  /** WARC files larger than this are split into byte ranges at record boundaries (see split.ts). */
+  split_bytes?: number | undefined;
+  /** Process exactly these units instead of expanding `inputs` (a queue worker's job). */
+  units?: InputUnit[] | undefined;
+  /** A pool shared across calls (a queue worker keeps one); it is left open at the end. */
+  pool?: WorkerPool | undefined;
   signal?: AbortSignal | undefined;
   on_progress?: ((p: RunProgress) => void) | undefined;
 }
@@ -118,11 +124,7 @@ class UnitJob {
  *  readers) before any work when an input path does not exist. */
 export async function processInputs(opts: ProcessOptions): Promise<ProcessSummary> {
   const started = performance.now();
-  let units: InputUnit[] = await expandInputs(opts.inputs);
-  if (opts.shard !== undefined) {
-    const { index, count: n } = opts.shard;
-    units = units.filter((_, i) => i % n === index);
-  }
+  const units = opts.units ?? await planUnits(opts.inputs, { split_bytes: opts.split_bytes, shard: opts.shard });
   await mkdir(opts.out_dir, { recursive: true });
   const done = await completedKeys(opts.out_dir);
   const todo = units.filter((u) => u.path === '-' || !done.has(unitKey(u)));
@@ -140,7 +142,7 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
     return { ...progress, interrupted: false };
   }
 
-  const pool = new WorkerPool(opts.workers, opts.pipeline, opts.timeout_ms);
+  const pool = opts.pool ?? new WorkerPool(opts.workers, opts.pipeline, opts.timeout_ms);
   const inFlight = new Set<Promise<void>>();
   const openUnits = new Set<Promise<void>>();
   const maxInFlight = pool.size * READ_AHEAD_PER_WORKER;
@@ -221,7 +223,7 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
     }
     await Promise.all(openUnits);
   } finally {
-    await pool.close();
+    if (opts.pool === undefined) await pool.close();
   }
   report();
   return { ...progress, interrupted };
