@@ -12,6 +12,14 @@ import { type RunningServer, serve } from '../../src/server/serve.js';
 import { openStore } from '../../src/store/sqlite.js';
 import { CLUSTER_ID, DISCLAIMER, HOSTILE_ID, HOSTILE_TITLE, testCorpus } from '../store/corpus.js';
 
+// What the page-side callbacks touch (the project's lib has no DOM types; these run in the browser).
+declare const document: {
+  body: { dataset: Record<string, string | undefined> };
+  activeElement: { getAttribute(name: string): string | null } | null;
+  documentElement: { scrollWidth: number };
+};
+declare const window: { innerWidth: number };
+
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts/ui';
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install chromium)`;
@@ -129,7 +137,7 @@ describe('web UI in headless Chromium', { skip }, () => {
     await visit('#/report');
     await page.waitForSelector('iframe.report-frame');
     assert.equal(await page.frameLocator('iframe.report-frame').locator('h1').innerText(), 'Run report');
-    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined);
+    assert.equal(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned), undefined);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(cspViolations.filter((v) => !/report/.test(v) && !/sandbox/.test(v)), []);
     await shot('report');
