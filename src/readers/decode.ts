@@ -3,7 +3,7 @@
 // double-encoded UTF-8. Shared by the readers and the HTTP API.
 import chardet from 'chardet';
 import type { EncodingInfo } from '../record.js';
-import { fixMojibake } from './mojibake.js';
+import { CP1252_HIGH, fixMojibake } from './mojibake.js';
 
 /** The WHATWG prescan reads 1024 bytes (HTML Standard 13.2.3.2); pages often put the meta after
  *  long inline scripts, so a wider window is read at no real cost. */
@@ -107,6 +107,13 @@ function chooseCharset(bytes: Uint8Array, headers?: Record<string, string>, useM
   return guess ? { charset: guess.charset, source: 'detected', skip: 0 } : { charset: 'utf-8', source: 'default', skip: 0 };
 }
 
+/** Node 20's TextDecoder decodes windows-1252 (and its aliases latin1, iso-8859-1) as ISO-8859-1,
+ *  giving C1 controls for bytes 0x80-0x9F (seen on Node 20.20); the WHATWG Encoding Standard maps
+ *  them to ’ “ € and the rest. */
+function fixC1(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 function decodeWith(bytes: Uint8Array, headers: Record<string, string> | undefined, useMeta: boolean): Decoded {
   const { charset, source, skip } = chooseCharset(bytes, headers, useMeta);
   const body = bytes.subarray(skip);
@@ -118,6 +125,7 @@ function decodeWith(bytes: Uint8Array, headers: Record<string, string> | undefin
     text = new TextDecoder(charset, { ignoreBOM: true }).decode(body);
     replaced = true;
   }
+  if (charset === 'windows-1252') text = fixC1(text);
   const repair = fixMojibake(text);
   const encoding: EncodingInfo = { charset, source, replaced };
   if (repair.fixed) encoding.mojibake_fixed = true;

@@ -9,7 +9,7 @@ import { readJsonl } from './jsonl.js';
 import { DEFAULT_READER_OPTIONS, type ReaderOptions } from './options.js';
 import { REJECT } from './reasons.js';
 import { readSingle } from './single.js';
-import { isGzip } from './sniff.js';
+import { isGzip, looksBinary } from './sniff.js';
 import { prepend, rawChunks, readHead } from './source.js';
 import { kindOfBytes, type InputUnit } from './units.js';
 import { readWarc } from './warc.js';
@@ -39,8 +39,10 @@ async function* drafts(unit: InputUnit, opts: ReaderOptions): AsyncGenerator<Dra
       if (start === 0) yield reject(REJECT.empty_input, 'no bytes');
       return;
     }
-    const kind = unit.kind === 'unknown' ? kindOfBytes(head) : unit.kind;
+    let kind = unit.kind === 'unknown' ? kindOfBytes(head) : unit.kind;
     const gzipped = isGzip(head);
+    // Text piped in without a signature is taken as a page-text record: stdin has no name to judge.
+    if (kind === 'unknown' && unit.path === '-' && !gzipped && !looksBinary(head)) kind = 'text';
     const bytes = prepend(head, it);
     switch (kind) {
       case 'warc':

@@ -2,7 +2,7 @@
 // windows-1252 (or latin-1) and encoded again, so "café" reads "cafÃ©" and "it’s" reads "itâ€™s".
 
 // Characters windows-1252 decodes bytes 0x80-0x9F to (WHATWG encoding index), keyed by byte.
-const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+export const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
 const CHAR_TO_BYTE = new Map<string, number>();
 for (let b = 0xa0; b <= 0xff; b++) CHAR_TO_BYTE.set(String.fromCharCode(b), b);

@@ -55,7 +55,7 @@ export function looksLikeHtml(bytes: Uint8Array): boolean {
 }
 
 /** The format of an input judged from its first bytes (a gzip file is reported as `gzip`: the
- *  caller inflates a little and sniffs again). */
+ *  caller inflates a little and sniffs again). Only formats with a signature are recognised. */
 export function sniffKind(bytes: Uint8Array): SniffedKind {
   if (bytes.length === 0) return 'unknown';
   if (isGzip(bytes)) return 'gzip';
@@ -65,5 +65,6 @@ export function sniffKind(bytes: Uint8Array): SniffedKind {
   if (/^\s*\{/.test(head)) return 'jsonl';
   if (looksBinary(bytes)) return 'unknown';
   if (HTML_START.test(head) || /<html[\s>]/i.test(head)) return 'html';
-  return 'text';
+  // Plain text without the page-text header has no signature: a README or a CSV would pass too.
+  return 'unknown';
 }

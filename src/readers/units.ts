@@ -2,7 +2,7 @@
 // are reproducible), stdin as `-`, each with its kind and a stable name for ids.
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { inflateSync, constants as zconst } from 'node:zlib';
+import { gunzipSync, constants as zconst } from 'node:zlib';
 import { UsageError } from './errors.js';
 import { sniffKind } from './sniff.js';
 
@@ -61,7 +61,7 @@ export function kindOfBytes(head: Uint8Array): UnitKind {
   if (kind !== 'gzip') return kind;
   try {
     // A partial member: Z_SYNC_FLUSH gives what can be inflated without the end of the stream.
-    const inner = inflateSync(head, { windowBits: 31, finishFlush: zconst.Z_SYNC_FLUSH, maxOutputLength: SNIFF_BYTES * 64 });
+    const inner = gunzipSync(head, { finishFlush: zconst.Z_SYNC_FLUSH, maxOutputLength: SNIFF_BYTES * 64 });
     const innerKind = sniffKind(inner);
     return innerKind === 'gzip' ? 'unknown' : innerKind;
   } catch {

@@ -108,6 +108,7 @@ function trailerLength(view: Uint8Array, p: number, eof: boolean): number | null
   while (p + n < view.length && n < 4 && (view[p + n] === CR || view[p + n] === LF)) n++;
   const next = p + n;
   if (next === view.length) return n >= 2 || eof ? n : null;
+  if (n === 4) return n; // the full separator: whatever follows is the next record's business
   if (n < 2) return null;
   return next + 5 > view.length || isWarcStart(view, next) ? n : null;
 }
