@@ -147,7 +147,7 @@ export async function writeNewsWarc(path: string, opts: { seed: number; count: n
     const record = warcRecord(page, serial++);
     const chunk = opts.gzip === true ? gzipSync(record) : record;
     bytes += chunk.length;
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return bytes;
