@@ -61,11 +61,20 @@ function absorb(doc: Doc, x: Extraction): void {
   }
 }
 
+const WARM_UP_TEXT = 'A headline\nA first paragraph of a short article, which says what happened.\n- Home\n- News';
+const WARM_UP_HTML = `<html><head><title>A headline</title></head><body><article><h1>A headline</h1><p>${'A paragraph. '.repeat(20)}</p></article></body></html>`;
+
 /** HTML goes through the DOM extractor, page text through text mode; both then share one cleaner
  *  (error banners, repeated blocks, boilerplate lines, dateline), so the two modes clean alike. */
 export function contentStage(settings: PipelineSettings): Stage {
   return {
     name: 'extract',
+    // Models and tables load on first use; a warm-up keeps that out of the first page's time limit.
+    async init() {
+      const opts: ExtractOptions = { url: null, include_comments: settings.include_comments };
+      cleanExtraction(extractHtml(WARM_UP_HTML, opts), opts);
+      cleanExtraction(extractText(WARM_UP_TEXT, opts), opts);
+    },
     apply(doc) {
       const opts = extractOptions(doc.page, settings);
       const raw = doc.page.format === 'html' ? extractHtml(doc.page.content, opts) : extractText(doc.page.content, opts);

@@ -55,15 +55,16 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
     await rename(`${articlesPath}.tmp`, articlesPath);
   } else {
     const droppedByReason: Record<string, number> = {};
-    const result = await dedupe([undeduped.path], articlesPath, {
+    const result = await dedupe([undeduped.path], `${articlesPath}.tmp`, {
+      ...opts.dedup_params,
       workDir: join(work, 'dedup'),
       mode: opts.duplicates,
-      ...(opts.dedup_params !== undefined && { params: opts.dedup_params }),
       onDrop: (record: Article, reason: string) => {
         droppedByReason[reason] = (droppedByReason[reason] ?? 0) + 1;
         void dropped?.write({ ...record, drop: { stage: 'dedup', reason, detail: null } });
       },
     });
+    await rename(`${articlesPath}.tmp`, articlesPath);
     dedupStats = result as unknown as Record<string, unknown>;
     stats.addCorpusStage('dedup', undeduped.count, droppedByReason, performance.now() - gathered);
   }
