@@ -115,6 +115,19 @@ function trailerLength(view: Uint8Array, p: number, eof: boolean): number | null
 
 /** Yields the records of a WARC stream, and a rejection for each place bytes were lost. */
 export async function* frameRecords(feed: Feed, opts: FrameOptions): AsyncGenerator<FrameItem> {
+  let lastOffset: number | null = null;
+  for await (const item of frameAll(feed, opts)) {
+    yield item;
+    lastOffset = 'record' in item ? item.record.offset : item.rejection.offset;
+  }
+  // A gzip member cut off before it gave a whole record header still started a record.
+  if (feed.truncatedMember !== null && feed.truncatedMember !== lastOffset
+    && (opts.stopAt === undefined || feed.truncatedMember < opts.stopAt)) {
+    yield { rejection: { reason: REJECT.truncated_record, offset: feed.truncatedMember, error: `input ends inside the gzip member at offset ${feed.truncatedMember}` } };
+  }
+}
+
+async function* frameAll(feed: Feed, opts: FrameOptions): AsyncGenerator<FrameItem> {
   for (;;) {
     // Between records: blank lines, or a pending gap, or the end.
     for (;;) {
@@ -131,6 +144,11 @@ export async function* frameRecords(feed: Feed, opts: FrameOptions): AsyncGenera
     if (opts.stopAt !== undefined && offset >= opts.stopAt) return;
 
     let r = await feed.ensure(6);
+    if (r === 'eof' && feed.length < 5 && 'WARC/'.startsWith(Buffer.from(feed.view()).toString('latin1'))) {
+      feed.consume(feed.length);
+      yield { rejection: { reason: REJECT.truncated_record, offset, error: `input ends inside the WARC header at offset ${offset}` } };
+      continue;
+    }
     if (!isWarcStart(feed.view(), 0)) {
       if (r === 'gap') { yield { rejection: gapRejection(feed.takeGap()!, offset) }; continue; }
       const found = await resync(feed, 1);
