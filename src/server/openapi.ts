@@ -52,6 +52,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           properties: {
             items: { type: 'array', items: { $ref: '#/components/schemas/SearchItem' } },
             next_cursor: nullableStr, total: { type: ['integer', 'null'] },
+            total_capped: { type: 'boolean', description: 'More matched than were counted; total and facets cover the first matches' },
             facets: {
               type: ['object', 'null'],
               properties: Object.fromEntries(['site_name', 'language', 'page_type', 'day']

@@ -22,6 +22,7 @@ export class Ingester {
   private readonly find;
   private readonly insert;
   private readonly update;
+  private readonly keys;
   private readonly clearRemoved;
   private readonly clearBlocks;
   private readonly clearClusters;
@@ -38,12 +39,14 @@ export class Ingester {
 
   constructor(db: Database.Database) {
     this.find = db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck();
-    const cols = 'url, title, site_name, language, page_type, published_at, published_day, sort_key, cluster_id, text, record';
+    const cols = 'url, title, site_name, language, page_type, published_at, cluster_id, text, record';
     this.insert = db.prepare(`INSERT INTO articles (id, ${cols})
-      VALUES (@id, @url, @title, @site_name, @language, @page_type, @published_at, @published_day, @sort_key, @cluster_id, @text, @record)`);
+      VALUES (@id, @url, @title, @site_name, @language, @page_type, @published_at, @cluster_id, @text, @record)`);
     this.update = db.prepare(`UPDATE articles SET url = @url, title = @title, site_name = @site_name,
-      language = @language, page_type = @page_type, published_at = @published_at, published_day = @published_day,
-      sort_key = @sort_key, cluster_id = @cluster_id, text = @text, record = @record WHERE rowid = @rowid`);
+      language = @language, page_type = @page_type, published_at = @published_at,
+      cluster_id = @cluster_id, text = @text, record = @record WHERE rowid = @rowid`);
+    this.keys = db.prepare(`INSERT OR REPLACE INTO article_keys (rowid, site_name, language, page_type, published_day, sort_key)
+      VALUES (@rowid, @site_name, @language, @page_type, @published_day, @sort_key)`);
     this.clearRemoved = db.prepare('DELETE FROM removed WHERE article = ?');
     this.clearBlocks = db.prepare('DELETE FROM blocks WHERE article = ?');
     this.clearClusters = db.prepare('DELETE FROM cluster_members WHERE article = ?');
@@ -85,8 +88,6 @@ export class Ingester {
       language: str(record.language),
       page_type: str(record.page_type),
       published_at: str(record.published_at),
-      published_day: dayOf(str(record.published_at)),
-      sort_key: sortKey(str(record.published_at)),
       cluster_id: duplicate ? clusterKey(duplicate['cluster_id']) : null,
       text: typeof record.text === 'string' ? record.text : '',
       record: JSON.stringify(rest),
@@ -102,6 +103,10 @@ export class Ingester {
     } else {
       rowid = Number(this.insert.run(row).lastInsertRowid);
     }
+    this.keys.run({
+      rowid, site_name: row.site_name, language: row.language, page_type: row.page_type,
+      published_day: dayOf(row.published_at), sort_key: sortKey(row.published_at),
+    });
     this.addChildren(rowid, record, removed, blocks, duplicate, row.cluster_id);
     return existing !== undefined;
   }

@@ -41,7 +41,9 @@ export function formatSearchResults(result: SearchResult, options: { json?: bool
   const clean = (s: string | null): string => (s ?? '').replace(CONTROL, ' ');
   const [open, close] = options.color ? [BOLD, RESET] : ['[', ']'];
   const lines: string[] = [];
-  if (result.total !== null) lines.push(`${result.total} article${result.total === 1 ? '' : 's'}`);
+  if (result.total !== null) {
+    lines.push(result.total_capped ? `more than ${result.total} articles` : `${result.total} article${result.total === 1 ? '' : 's'}`);
+  }
   result.items.forEach((item, i) => {
     const meta = [item.site_name, item.published_at, item.language].filter((v) => v).map((v) => clean(v)).join(' · ');
     lines.push('', `${i + 1}. ${clean(item.title) || '(untitled)'}`, `   ${meta}${meta ? ' · ' : ''}${item.id}`);

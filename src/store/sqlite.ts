@@ -143,7 +143,7 @@ class SqliteStore implements Store {
     const tally = (sql: string): Record<string, number> => Object.fromEntries(
       (this.db.prepare(sql).raw().all() as Array<[string, number]>));
     const lastRun = this.db.prepare('SELECT info FROM runs ORDER BY rowid DESC LIMIT 1').pluck().get() as string | undefined;
-    const range = this.db.prepare('SELECT min(published_day) AS lo, max(published_day) AS hi FROM articles')
+    const range = this.db.prepare('SELECT min(published_day) AS lo, max(published_day) AS hi FROM article_keys')
       .get() as { lo: string | null; hi: string | null };
     return {
       schema_version: STORE_SCHEMA_VERSION,

@@ -63,8 +63,11 @@ export interface Facets {
 export interface SearchResult {
   items: SearchItem[];
   next_cursor: string | null;
-  /** Total number of matching articles (computed with the facets; null when facets were skipped). */
+  /** Number of matching articles (computed with the facets; null when facets were skipped). */
   total: number | null;
+  /** True when more matched than the store counts (FACET_SCAN_LIMIT): total and facet counts then
+   *  cover that many matches, not all. */
+  total_capped: boolean;
   facets: Facets | null;
 }
 

@@ -34,11 +34,18 @@ export async function searchView({ params }) {
     h('div', { class: 'search-layout' },
       facetPanel(result.facets, state),
       h('section', { class: 'results-pane', 'aria-label': 'Results' },
-        h('p', { class: 'count' }, result.total === null ? '' : `${result.total} article${result.total === 1 ? '' : 's'}`),
+        h('p', { class: 'count' }, countLabel(result)),
         activeFilters(state),
         result.items.length === 0 ? h('p', { class: 'empty' }, 'Nothing matches.') : list,
         more)),
   ];
+}
+
+/** @param {any} result */
+function countLabel(result) {
+  if (result.total === null) return '';
+  if (result.total_capped) return `More than ${result.total.toLocaleString()} articles (counts below cover the first ${result.total.toLocaleString()})`;
+  return `${result.total} article${result.total === 1 ? '' : 's'}`;
 }
 
 /** @param {Record<string, string>} state */

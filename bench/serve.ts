@@ -1,0 +1,147 @@
+// `npm run bench:serve`: search latency on a generated 100k-article store, through the Store API and
+// over HTTP on loopback under load from a second process; a LIKE scan over the same table is the
+// named peer (what a store without a full-text index would do). Target: p99 search < 50 ms.
+// Options (env): BENCH_ARTICLES (default 100000), BENCH_DIR (reused between runs when it holds a
+// store of that size), BENCH_SECONDS (HTTP load duration, default 10), BENCH_CONCURRENCY (default 8).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { serve } from '../src/server/serve.js';
+import { STORE_FILE, openStore } from '../src/store/sqlite.js';
+import type { SearchQuery, Store } from '../src/store/types.js';
+import { CorpusGenerator, rng } from './serve-corpus.js';
+
+const ARTICLES = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
+const DIR = process.env['BENCH_DIR'] ?? join(tmpdir(), `newsift-bench-serve-${ARTICLES}`);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
+const BATCH = 2000;
+const QUERIES_PER_KIND = 60;
+const PEER_QUERIES = 10;
+const TARGET_P99_MS = 50;
+
+const gen = new CorpusGenerator(42);
+const words = gen.words;
+
+function buildStore(): void {
+  mkdirSync(DIR, { recursive: true });
+  const path = join(DIR, STORE_FILE);
+  if (existsSync(path)) {
+    const store = openStore(path);
+    const n = store.stats().articles;
+    store.close();
+    if (n === ARTICLES) {
+      console.log(`reusing ${path} (${n} articles)`);
+      return;
+    }
+  }
+  const store = openStore(path);
+  const started = performance.now();
+  for (let i = store.stats().articles; i < ARTICLES; i += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, ARTICLES - i) }, (_, k) => gen.article(i + k));
+    store.upsertArticles(batch);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`built ${path}: ${ARTICLES} articles in ${seconds.toFixed(1)} s (${Math.round(ARTICLES / seconds)} articles/s incl. generation)`);
+  store.close();
+}
+
+/** Query kinds by how many documents match: Zipf ranks pick rare, medium and very common terms. */
+function queryKinds(): Record<string, SearchQuery[]> {
+  const r = rng(7);
+  const at = (lo: number, hi: number): string => words[lo + Math.floor(r() * (hi - lo))] ?? 'ka';
+  const many = (f: () => SearchQuery): SearchQuery[] => Array.from({ length: QUERIES_PER_KIND }, f);
+  return {
+    'rare term': many(() => ({ q: at(5000, 19000) })),
+    'medium term': many(() => ({ q: at(200, 1000) })),
+    'common term': many(() => ({ q: at(3, 30) })),
+    'two terms': many(() => ({ q: `${at(50, 500)} ${at(50, 500)}` })),
+    'prefix': many(() => ({ q: `${at(100, 2000).slice(0, 4)}*` })),
+    'term + filters': many(() => ({ q: at(100, 1000), language: 'en', from: '2025-03-01', to: '2025-06-30' })),
+    'no query, site filter': many(() => ({ site_name: `Site ${Math.floor(r() * 200)}` })),
+    'page 2 (cursor)': [],
+  };
+}
+
+const quantile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+function benchStore(store: Store): number[] {
+  const kinds = queryKinds();
+  const all: number[] = [];
+  // Page 2 of medium-term queries: the cursor path skips facets.
+  kinds['page 2 (cursor)'] = (kinds['medium term'] ?? []).map((q) => {
+    const cursor = store.search({ ...q, facets: false }).next_cursor;
+    return cursor === null ? q : { ...q, cursor };
+  });
+  console.log('\nStore API (first pages include facets and total):');
+  for (const [kind, queries] of Object.entries(kinds)) {
+    const times = queries.map((q) => time(() => store.search(q))).sort((a, b) => a - b);
+    all.push(...times);
+    const hits = store.search({ ...(queries[0] ?? {}), limit: 1 }).total;
+    console.log(`  ${kind.padEnd(24)} p50 ${ms(quantile(times, 0.5)).padStart(10)}  p99 ${ms(quantile(times, 0.99)).padStart(10)}  (e.g. ${hits ?? '-'} matches)`);
+  }
+  return all.sort((a, b) => a - b);
+}
+
+function benchPeer(): { fts: number; like: number } {
+  const db = new Database(join(DIR, STORE_FILE), { readonly: true });
+  const r = rng(11);
+  const terms = Array.from({ length: PEER_QUERIES }, () => words[200 + Math.floor(r() * 800)] ?? 'ka');
+  const like = db.prepare(`SELECT id FROM articles WHERE title LIKE ? OR text LIKE ? ORDER BY published_at DESC LIMIT 20`);
+  const fts = db.prepare(`SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT 20`);
+  const likeTimes = terms.map((t) => time(() => like.all(`%${t}%`, `%${t}%`))).sort((a, b) => a - b);
+  const ftsTimes = terms.map((t) => time(() => fts.all(`"${t}"`))).sort((a, b) => a - b);
+  db.close();
+  return { fts: quantile(ftsTimes, 0.5), like: quantile(likeTimes, 0.5) };
+}
+
+async function benchHttp(): Promise<Record<string, number>> {
+  const server = await serve(DIR, { port: 0 });
+  const r = rng(13);
+  const paths = Array.from({ length: 200 }, () => {
+    const rank = Math.floor(20 + r() * 5000);
+    return `/api/articles?q=${encodeURIComponent(words[rank] ?? 'ka')}`;
+  });
+  try {
+    const config = JSON.stringify({ base: server.url.replace(/\/$/, ''), paths, concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
+    const out = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-load.ts'), config], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let text = '';
+      child.stdout.on('data', (d: Buffer) => { text += d.toString(); });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`load generator exited with ${code}`))));
+    });
+    return JSON.parse(out) as Record<string, number>;
+  } finally {
+    await server.close();
+  }
+}
+
+buildStore();
+const store = openStore(join(DIR, STORE_FILE), { readonly: true });
+const storeTimes = benchStore(store);
+store.close();
+const p50 = quantile(storeTimes, 0.5);
+const p99 = quantile(storeTimes, 0.99);
+console.log(`  ${'all kinds'.padEnd(24)} p50 ${ms(p50).padStart(10)}  p99 ${ms(p99).padStart(10)}  (${storeTimes.length} searches)`);
+
+const peer = benchPeer();
+console.log(`\nPeer: top 20 for a medium term, FTS5 bm25 ${ms(peer.fts)} vs LIKE scan ${ms(peer.like)} (p50): ${(peer.like / peer.fts).toFixed(0)}x faster`);
+
+const http = await benchHttp();
+console.log(`\nHTTP GET /api/articles?q= on loopback, ${CONCURRENCY} connections from a second process for ${SECONDS} s:`);
+console.log(`  ${Math.round(http['rps'] ?? 0)} requests/s, p50 ${ms(http['p50_ms'] ?? NaN)}, p99 ${ms(http['p99_ms'] ?? NaN)}, ${http['requests']} ok, ${http['errors']} errors`);
+console.log(`\nTarget p99 search < ${TARGET_P99_MS} ms at ${ARTICLES} articles (Store API): ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${ms(p99)})`);
