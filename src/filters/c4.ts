@@ -3,7 +3,7 @@
 // (each a line of the page text, as in C4's WET input), document rules drop the page.
 import type { Block, Doc, Drop, Removed, Stage } from '../record.js';
 import { type FilterMode, type Verdict, recordVerdict } from './stage.js';
-import { countSentences, docView, endsWithTerminal, splitWords } from './text.js';
+import { countSentences, docView, endsWithTerminal, hasWords, splitWords } from './text.js';
 
 export interface C4Options {
   /** Line rules take lines out of kept documents (in drop mode); false only measures them. */
@@ -41,10 +41,9 @@ export function c4LineReason(line: string, o: C4Options): string | null {
   const lower = line.toLowerCase();
   if (lower.includes(JAVASCRIPT)) return 'c4_javascript_line';
   if (POLICY_SUBSTRINGS.some((s) => lower.includes(s))) return 'c4_policy_line';
-  const words = splitWords(line);
-  if (words.some((w) => w.length > o.max_word_length)) return 'c4_long_word';
+  if (line.length > o.max_word_length && splitWords(line).some((w) => w.length > o.max_word_length)) return 'c4_long_word';
   if (o.filter_no_terminal_punct && !endsWithTerminal(line)) return 'c4_no_terminal_punct';
-  if (words.length < o.min_words_per_line) return 'c4_short_line';
+  if (!hasWords(line, o.min_words_per_line)) return 'c4_short_line';
   return null;
 }
 

@@ -9,8 +9,8 @@ const TOP_K = 3;
 /** A hinted language wins when its score is within this margin of the best one: the page's own
  *  declaration is a tie-breaker, never an override of a clear prediction. */
 const HINT_MARGIN = 0.15;
-/** fastText scores every language; text past this many characters adds cost and no accuracy. */
-const MAX_CHARS = 10_000;
+/** lid.176 is sure of a language well within a few hundred characters; past this, text adds cost only. */
+const MAX_CHARS = 2_000;
 /** The model is trained on single lines; newlines would end its input early. */
 const NEWLINES = /[\r\n]+/g;
 /** Legacy or regional codes seen in `lang` attributes, mapped to lid.176 labels. */
