@@ -7,6 +7,7 @@ import { readUnit } from './readers/index.js';
 import { DEFAULT_READER_OPTIONS } from './readers/index.js';
 import { UsageError } from './readers/errors.js';
 import { expandInputs } from './readers/units.js';
+import { ConfigError, resolveConfig } from './config.js';
 import { run } from './run/index.js';
 import { type Progress, startProgress } from './run/progress.js';
 import type { PageType } from './record.js';
@@ -54,17 +55,18 @@ function renderExtract(result: ExtractResult, format: 'json' | 'text' | 'markdow
 interface RunFlags {
   output: string;
   limit?: number;
-  workers?: number;
-  timeout?: number;
-  keepTypes?: PageType[];
-  duplicates: 'mark' | 'drop' | 'off';
-  keepDropped?: boolean;
-  includeComments?: boolean;
   shard?: { index: number; count: number };
   progress: boolean;
+  /** Everything else is configuration, resolved with the environment and the config file. */
+  [config: string]: unknown;
 }
 
+/** Flags that are not configuration keys. */
+const RUN_ONLY_FLAGS = new Set(['output', 'limit', 'shard', 'progress']);
+
 async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
+  const configFlags = Object.fromEntries(Object.entries(flags).filter(([k]) => !RUN_ONLY_FLAGS.has(k)));
+  const config = resolveConfig({ flags: configFlags });
   const controller = new AbortController();
   const onSigint = (): void => {
     process.stderr.write('\nstopping after the pages in flight; run the same command again to resume\n');
@@ -77,13 +79,9 @@ async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
     const result = await run({
       inputs,
       out_dir: flags.output,
+      config,
       limit: flags.limit,
-      workers: flags.workers,
-      timeout_ms: flags.timeout,
-      duplicates: flags.duplicates,
-      keep_dropped: flags.keepDropped,
       shard: flags.shard,
-      pipeline: { include_comments: flags.includeComments ?? false, keep_types: flags.keepTypes ?? null },
       signal: controller.signal,
       on_progress: (p) => progress?.update(p),
     });
@@ -97,16 +95,20 @@ async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
     out(`inputs ${p.units_total} (${p.units_skipped} already done, ${p.units_done} processed now) -> ${flags.output}`);
     for (const stage of result.stats.stages) {
       const drops = Object.entries(stage.dropped).map(([r, n]) => `${r} ${n}`).join(', ');
-      out(`  ${stage.name.padEnd(12)} in ${stage.in}, kept ${stage.kept}${drops ? `, dropped: ${drops}` : ''}`);
+      out(`  ${stage.name.padEnd(18)} in ${stage.in}, kept ${stage.kept}${drops ? `, dropped: ${drops}` : ''}`);
     }
     const rejects = Object.entries(result.stats.rejected).map(([r, n]) => `${r} ${n}`).join(', ');
-    if (rejects) out(`  rejected     ${rejects}`);
+    if (rejects) out(`  ${'rejected'.padEnd(18)} ${rejects}`);
     out(`in ${t.in} = kept ${t.kept} + dropped ${t.dropped} + rejected ${t.rejected}`);
     return 0;
   } finally {
     progress?.stop();
     process.off('SIGINT', onSigint);
   }
+}
+
+function list(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
 }
 
 async function extractCommand(paths: string[], flags: { mode: 'auto' | 'html' | 'text'; url?: string; format: 'json' | 'text' | 'markdown' }): Promise<number> {
@@ -139,12 +141,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<input...>', 'files or folders (WARC, .warc.gz, HTML, JSONL, page text); - for stdin')
     .requiredOption('-o, --output <dir>', 'output folder')
     .option('--limit <n>', 'stop after N pages', positiveInt)
+    .option('--config <file>', 'configuration file (default: ./newsift.config.json when present)')
+    .addOption(new Option('--preset <name>', 'filter preset (default news)').choices(['news', 'fineweb', 'off']))
     .option('--workers <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--timeout <ms>', 'time limit per page in milliseconds (default 5000)', positiveInt)
     .option('--keep-types <types>', 'keep only these page types, e.g. article', pageTypes)
-    .addOption(new Option('--duplicates <mode>', 'mark duplicates, drop non-canonical copies, or skip dedup').choices(['mark', 'drop', 'off']).default('mark'))
+    .option('--languages <codes>', 'keep only these languages, e.g. en,de', list)
+    .addOption(new Option('--duplicates <mode>', 'mark duplicates (default), drop non-canonical copies, or skip dedup').choices(['mark', 'drop', 'off']))
     .option('--keep-dropped', 'also write dropped pages to dropped.jsonl')
     .option('--include-comments', 'keep user comments as content')
+    .option('--redact-pii', 'replace e-mail addresses, phone numbers and IP addresses')
+    .option('--respect-optout', 'drop pages whose publisher reserves text and data mining')
     .option('--shard <i/n>', 'process only shard I of N (0-based)', shardSpec)
     .option('--no-progress', 'no progress output on stderr')
     .action(async (inputs: string[], flags: RunFlags) => setExit(await runCommand(inputs, flags)));
@@ -174,7 +181,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with code 0; usage errors have been printed by commander.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof ConfigError) {
       process.stderr.write(`newsift: ${err.message}\n`);
       return 2;
     }

@@ -1,7 +1,9 @@
 // The public library API. The CLI, the HTTP server and the queue worker are thin shells over this.
 export { extract, extractPage, looksLikeHtml } from './api.js';
 export type { ExtractInput, ExtractResult } from './api.js';
-export { run, DEFAULT_TIMEOUT_MS } from './run/index.js';
+export { run } from './run/index.js';
+export { resolveConfig, ConfigError, presetDefaults } from './config.js';
+export type { NewsiftConfig } from './config.js';
 export type { RunOptions, RunResult } from './run/index.js';
 export type { RunProgress } from './run/runner.js';
 export { finalize } from './run/finalize.js';

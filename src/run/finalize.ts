@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { dedupe } from '../dedup/index.js';
+import { type DedupParams, dedupe } from '../dedup/index.js';
 import type { Article } from '../record.js';
 import { AtomicJsonlWriter } from '../writers/jsonl.js';
 import { type RunStats, StatsBuilder } from '../writers/stats.js';
@@ -17,7 +17,7 @@ export interface FinalizeOptions {
   out_dir: string;
   duplicates: 'mark' | 'drop' | 'off';
   keep_dropped: boolean;
-  dedup_params?: Record<string, number> | undefined;
+  dedup_params?: Partial<DedupParams> | undefined;
   version: string;
 }
 

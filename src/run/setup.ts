@@ -1,16 +1,20 @@
 // Builds the pipeline's settings from the resolved configuration. Lives apart from the pipeline so
 // a worker thread can rebuild the same pipeline from plain, cloneable configuration.
+import { type NewsiftConfig, presetDefaults } from '../config.js';
+import { buildFilterStages } from '../filters/index.js';
 import type { PipelineSettings } from '../pipeline.js';
-import type { PageType } from '../record.js';
 
-/** The part of the configuration the per-page pipeline needs; plain data, safe to post to a worker. */
-export interface PipelineConfig {
-  include_comments: boolean;
-  keep_types: PageType[] | null;
-}
+/** The configuration the per-page pipeline needs: plain data, safe to post to a worker thread. */
+export type PipelineConfig = Readonly<NewsiftConfig>;
 
-export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = { include_comments: false, keep_types: null };
+/** The `news` preset, untouched by files, environment or flags: the library's default. */
+export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = presetDefaults('news');
 
 export async function pipelineSettings(config: PipelineConfig): Promise<PipelineSettings> {
-  return { include_comments: config.include_comments, keep_types: config.keep_types, later_stages: [] };
+  return {
+    include_comments: config.include_comments,
+    keep_types: config.keep_types,
+    // Language and quality filters work on the cleaned text (see buildFilterStages for their order).
+    later_stages: buildFilterStages(config),
+  };
 }
