@@ -13,7 +13,6 @@ const DETECT_SAMPLE_BYTES = 64 * 1024;
 /** chardet confidence (0-100) below which a guess does not overrule a declared UTF-8. */
 const MIN_OVERRULE_CONFIDENCE = 50;
 const CHARSET_PARAM = /charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)/i;
-const META_TAG = /<meta\b[^>]*>/gi;
 /** Declarations servers and templates emit by default whatever the bytes are. */
 const SINGLE_BYTE_DEFAULTS = new Set(['windows-1252']);
 
@@ -47,11 +46,15 @@ function headerCharset(headers: Record<string, string> | undefined): string | nu
   return m ? canonicalCharset(m[1]!) : null;
 }
 
-/** The charset a <meta charset> or <meta http-equiv content="...; charset=x"> declares. */
+/** The charset a <meta charset> or <meta http-equiv content="...; charset=x"> declares. Tags are
+ *  found with indexOf, not a regex, so a page of unclosed "<meta" stays linear. */
 export function metaCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, META_SCAN_BYTES));
-  for (const [tag] of head.matchAll(META_TAG)) {
-    const m = CHARSET_PARAM.exec(tag);
+  const lower = head.toLowerCase();
+  for (let i = lower.indexOf('<meta'); i >= 0; i = lower.indexOf('<meta', i + 5)) {
+    const end = lower.indexOf('>', i);
+    if (end < 0) break;
+    const m = CHARSET_PARAM.exec(head.slice(i, end));
     if (!m) continue;
     const charset = canonicalCharset(m[1]!);
     if (charset === null) continue;

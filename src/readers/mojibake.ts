@@ -10,12 +10,11 @@ for (let i = 0; i < CP1252_HIGH.length; i++) CHAR_TO_BYTE.set(CP1252_HIGH[i]!, 0
 // Latin-1 decoders map 0x80-0x9F to the C1 controls instead: accept those too.
 for (let b = 0x80; b <= 0x9f; b++) CHAR_TO_BYTE.set(String.fromCharCode(b), b);
 
-/** A run of two or more characters that all map back to a byte >= 0x80 and that starts with a
- *  UTF-8 lead byte (0xC2-0xF4 read as windows-1252: Â..ô); only such runs can be double-encoded. */
-const SUSPECT_RUN = new RegExp(
-  `[\\u00C2-\\u00F4][\\u0080-\\u00FF${escapeClass(CP1252_HIGH)}]+`,
-  'g',
-);
+/** A character that windows-1252 (or latin-1) gives for a UTF-8 continuation byte 0x80-0xBF. */
+const CONT = `[\\u0080-\\u00BF${escapeClass(CP1252_HIGH)}]`;
+/** One UTF-8 multi-byte sequence read as windows-1252: a lead byte (0xC2-0xDF, 0xE0-0xEF,
+ *  0xF0-0xF4, RFC 3629 section 4) shown as Â..ô, then its continuation bytes. */
+const SEQUENCE = new RegExp(`[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`, 'g');
 
 function escapeClass(chars: string): string {
   return [...chars].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
@@ -23,19 +22,20 @@ function escapeClass(chars: string): string {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Returns the text with every run that is valid UTF-8 once turned back into bytes decoded as such.
- *  Runs that do not form valid UTF-8 (real Latin-1 text like "Ã©tat" is rare but possible) stay. */
+/** Returns the text with every sequence that is valid UTF-8, once turned back into bytes, decoded
+ *  as such ("cafÃ©" -> "café"). Sequences that are not valid UTF-8 (overlong forms, surrogates) stay;
+ *  real Latin-1 text rarely has a lead character followed by continuation characters. */
 export function fixMojibake(text: string): { text: string; fixed: boolean } {
   let fixed = false;
-  const out = text.replace(SUSPECT_RUN, (run) => {
-    const bytes = new Uint8Array(run.length);
-    for (let i = 0; i < run.length; i++) bytes[i] = CHAR_TO_BYTE.get(run[i]!) ?? 0;
+  const out = text.replace(SEQUENCE, (seq) => {
+    const bytes = new Uint8Array(seq.length);
+    for (let i = 0; i < seq.length; i++) bytes[i] = CHAR_TO_BYTE.get(seq[i]!) ?? 0;
     try {
       const repaired = strictUtf8.decode(bytes);
       fixed = true;
       return repaired;
     } catch {
-      return run;
+      return seq;
     }
   });
   return { text: out, fixed };
