@@ -1,0 +1,229 @@
+// Finds entity mentions in sentences by combining, in order of trust: titles before names (in-article
+// cues), organisation name patterns, acronyms, gazetteer places, and the statistical NER tagger.
+// Overlaps are settled by that order, then by length.
+import type { Sentence } from './tokenize.js';
+import { nerModel } from './ner/model.js';
+import { demonymCountry, lookupPlace } from './gazetteer.js';
+import { COUNTRY_ALIASES, DEMONYMS, NOT_NAME_STARTERS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS } from './lexicon.js';
+
+export type EntityType = 'PER' | 'ORG' | 'LOC';
+
+export interface Mention {
+  type: EntityType;
+  text: string;
+  sentence: number;
+  /** Token range [start, end) within the sentence. */
+  start: number;
+  end: number;
+  charStart: number;
+  charEnd: number;
+  /** Words before a person that say who they are ("Russian Foreign Minister"). */
+  role?: string;
+  /** Country code the role names (from "Russian", "US", "Ontario"). */
+  roleCountry?: string;
+  /** The name when it is not the text itself ("ASEAN Regional Forum" for "Regional Forum"). */
+  name?: string;
+  /** Acronym written in brackets right after an organisation's name. */
+  acronym?: string;
+  /** A bare head word ("Commission"): kept only if it names an organisation found in full. */
+  weak?: boolean;
+  /** How it was found, which also ranks it: title 4, org 3, acronym 2.5, place 2, ner 1. */
+  priority: number;
+}
+
+/** Lower-case particles inside names ("bin", "da", "von der"). */
+const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'da', 'de', 'del', 'della', 'di',
+  'do', 'dos', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'abu']);
+const NAME_SUFFIX_RE = /^(Jr|Sr|[IVX]{1,4})$/;
+const ARABIC_PREFIX_RE = /^(al|el|bin|ibn|abu)-\p{Lu}/u;
+/** Single head words that name one organisation on their own. */
+const STANDALONE_ORGS = new Set(['kremlin', 'pentagon']);
+/** All-capital words that are not organisations (time zones, titles, units). */
+const NOT_ACRONYMS = new Set(['CEO', 'CFO', 'AI', 'TV', 'GMT', 'UTC', 'BST', 'IST', 'CST', 'EST', 'EDT',
+  'CDT', 'PST', 'PDT', 'CET', 'CEST', 'EET', 'EEST', 'MSK', 'JST', 'KST', 'AEST', 'AM', 'PM', 'GDP',
+  'COVID', 'OK', 'I', 'A', 'MP', 'MPS', 'PR', 'ID', 'USD', 'EUR', 'VIP', 'CNN']);
+const ORG_CONNECTORS = new Set(['of', 'for', '&']);
+
+interface Words {
+  words: string[];
+  lower: string[];
+}
+
+function isCap(w: string): boolean {
+  return /^\p{Lu}/u.test(w);
+}
+
+function isNameWord(ws: Words, i: number): boolean {
+  const w = ws.words[i];
+  if (w === undefined) return false;
+  const l = ws.lower[i]!;
+  if (ARABIC_PREFIX_RE.test(w)) return true;
+  return isCap(w) && !NOT_NAME_STARTERS.has(l) && !ORG_HEADS.has(l) && !TITLE_WORDS.has(l)
+    && demonymCountry(l) === null && !/^\p{Lu}+$/u.test(w.length > 4 ? w : 'x');
+}
+
+/** The end (exclusive) of a person's name starting at `i`, or `i` when there is none. */
+function nameEnd(ws: Words, i: number): number {
+  let j = i;
+  while (j < ws.words.length) {
+    if (isNameWord(ws, j)) { j++; continue; }
+    if (NAME_PARTICLES.has(ws.words[j]!) && isNameWord(ws, j + 1)) { j += 2; continue; }
+    if (j > i && NAME_SUFFIX_RE.test(ws.words[j]!)) { j++; if (ws.words[j] === '.') j++; continue; }
+    break;
+  }
+  return j;
+}
+
+/** Start of the role words ending at `end` (inclusive), or -1 when they hold no personal title. */
+function roleStart(ws: Words, end: number): number {
+  let k = end;
+  let titled = false;
+  while (k >= 0) {
+    const l = ws.lower[k]!;
+    const w = ws.words[k]!;
+    if (TITLE_WORDS.has(l) || DEMONYMS[l] !== undefined) { titled ||= PERSON_TITLES.has(l); k--; continue; }
+    if (l === 'of' && k > 0 && k < end) { k--; continue; }
+    if (isCap(w) && !NOT_NAME_STARTERS.has(l) && k < end) { k--; continue; }
+    break;
+  }
+  if (!titled) return -1;
+  let s = k + 1;
+  while (s <= end && (ws.lower[s] === 'of' || NOT_NAME_STARTERS.has(ws.lower[s]!))) s++;
+  return s <= end ? s : -1;
+}
+
+function roleCountry(ws: Words, from: number, to: number): string | undefined {
+  for (let k = from; k < to; k++) {
+    const code = demonymCountry(ws.lower[k]!) ?? (isCap(ws.words[k]!) ? lookupPlace(ws.words[k]!)?.country_code : undefined);
+    if (code) return code;
+  }
+  // "Jordan's King Abdullah II"
+  if (ws.words[from - 1]?.match(/^['’]s$/) && from >= 2) return lookupPlace(ws.words[from - 2]!)?.country_code;
+  return undefined;
+}
+
+export function findMentions(sentences: Sentence[], text: string): Mention[] {
+  const out: Mention[] = [];
+  const model = nerModel();
+  sentences.forEach((sentence, si) => {
+    const toks = sentence.tokens;
+    const ws: Words = { words: toks.map((t) => t.text), lower: toks.map((t) => t.text.toLowerCase()) };
+    const cands: Mention[] = [];
+    const add = (type: EntityType, start: number, end: number, priority: number, extra: Partial<Mention> = {}): void => {
+      if (end <= start) return;
+      const charStart = toks[start]!.start;
+      const charEnd = toks[end - 1]!.end;
+      cands.push({ type, text: text.slice(charStart, charEnd), sentence: si, start, end, charStart, charEnd, priority, ...extra });
+    };
+    titledPeople(ws, add, text, toks);
+    organisations(ws, add);
+    acronyms(ws, add);
+    places(ws, add);
+    taggedSpans(ws, model.tag(ws.words), add);
+    out.push(...settle(cands));
+  });
+  return out;
+}
+
+type Add = (type: EntityType, start: number, end: number, priority: number, extra?: Partial<Mention>) => void;
+
+function titledPeople(ws: Words, add: Add, text: string, toks: Sentence['tokens']): void {
+  for (let i = 0; i < ws.words.length - 1; i++) {
+    if (!TITLE_WORDS.has(ws.lower[i]!)) continue;
+    const end = nameEnd(ws, i + 1);
+    if (end === i + 1) continue;
+    const rs = roleStart(ws, i);
+    if (rs < 0) continue;
+    const role = text.slice(toks[rs]!.start, toks[i]!.end);
+    const country = roleCountry(ws, rs, i + 1);
+    add('PER', i + 1, end, 4, { role, ...(country !== undefined && { roleCountry: country }) });
+  }
+}
+
+function organisations(ws: Words, add: Add): void {
+  for (let j = 0; j < ws.words.length; j++) {
+    if (!ORG_HEADS.has(ws.lower[j]!) || !isCap(ws.words[j]!)) continue;
+    let s = j;
+    while (s > 0) {
+      const prev = ws.words[s - 1]!;
+      const l = ws.lower[s - 1]!;
+      if (isCap(prev) && !NOT_NAME_STARTERS.has(l) && !PERSON_TITLES.has(l)) { s--; continue; }
+      if (ORG_CONNECTORS.has(l) && s >= 2 && isCap(ws.words[s - 2]!) && !NOT_NAME_STARTERS.has(ws.lower[s - 2]!)) { s -= 2; continue; }
+      break;
+    }
+    let e = j + 1;
+    while (e < ws.words.length) {
+      if (isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !TITLE_WORDS.has(ws.lower[e]!)) { e++; continue; }
+      if ((ORG_CONNECTORS.has(ws.lower[e]!) || ws.lower[e] === 'and') && isCap(ws.words[e + 1] ?? '')
+        && !NOT_NAME_STARTERS.has(ws.lower[e + 1]!)) { e += 2; continue; }
+      break;
+    }
+    // "Association of Southeast Asian Nations (ASEAN)": the bracketed acronym names it too.
+    const acronym = ws.words[e] === '(' && ws.words[e + 2] === ')' && /^\p{Lu}{2,}$/u.test(ws.words[e + 1] ?? '')
+      ? ws.words[e + 1] : undefined;
+    // "(ASEAN) Regional Forum": the bracketed acronym starts this organisation's name.
+    const prefix = s > 2 && ws.words[s - 1] === ')' && ws.words[s - 3] === '(' ? ws.words[s - 2] : undefined;
+    const name = prefix !== undefined ? `${prefix} ${ws.words.slice(s, e).join(' ')}` : undefined;
+    const weak = e - s === 1 && prefix === undefined && !STANDALONE_ORGS.has(ws.lower[j]!);
+    add('ORG', s, e, 3, { ...(acronym !== undefined && { acronym }), ...(weak && { weak }), ...(name !== undefined && { name }) });
+    j = e - 1;
+  }
+}
+
+function acronyms(ws: Words, add: Add): void {
+  ws.words.forEach((w, i) => {
+    if (!/^(\p{Lu}[\p{Lu}&]{1,7}|G\d{1,2})$/u.test(w) || NOT_ACRONYMS.has(w)) return;
+    if (COUNTRY_ALIASES[w.toLowerCase()] !== undefined || DEMONYMS[w.toLowerCase()] !== undefined) return;
+    if (isNameWord(ws, i + 1) && w.length <= 2) return; // "JD Vance"
+    add('ORG', i, i + 1, 2.5);
+  });
+}
+
+function places(ws: Words, add: Add): void {
+  for (let i = 0; i < ws.words.length; i++) {
+    if (!isCap(ws.words[i]!) || NOT_NAME_STARTERS.has(ws.lower[i]!)) continue;
+    for (let n = Math.min(4, ws.words.length - i); n >= 1; n--) {
+      if (!isCap(ws.words[i + n - 1]!)) continue;
+      if (!lookupPlace(ws.words.slice(i, i + n).join(' '))) continue;
+      if (!isModifier(ws, i, i + n)) add('LOC', i, i + n, 2);
+      i += n - 1;
+      break;
+    }
+  }
+}
+
+/** "US" in "US President" or "the US State Department" works as an adjective, not a place. */
+function isModifier(ws: Words, start: number, end: number): boolean {
+  const name = ws.lower.slice(start, end).join(' ');
+  return DEMONYMS[name] !== undefined && isCap(ws.words[end] ?? '');
+}
+
+function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
+  for (let i = 0; i < tags.length; i++) {
+    if (!tags[i]!.startsWith('B-')) continue;
+    const type = tags[i]!.slice(2) as EntityType;
+    let e = i + 1;
+    while (tags[e] === `I-${type}`) e++;
+    let s = i;
+    while (s < e && (NOT_NAME_STARTERS.has(ws.lower[s]!) || (type === 'PER' && (TITLE_WORDS.has(ws.lower[s]!) || DEMONYMS[ws.lower[s]!] !== undefined)))) s++;
+    while (e > s && /^(['’]s|[.,;:)(-])$/.test(ws.words[e - 1]!)) e--;
+    const span = ws.words.slice(s, e);
+    const lowers = ws.lower.slice(s, e);
+    const useless = span.length === 0 || !span.some(isCap)
+      || lowers.every((l) => TITLE_WORDS.has(l) || DEMONYMS[l] !== undefined || NOT_NAME_STARTERS.has(l))
+      || (type === 'LOC' && isModifier(ws, s, e));
+    if (!useless) add(type, s, e, 1);
+    i = e > i ? e - 1 : i;
+  }
+}
+
+/** Keeps the most trusted, then longest, candidates that do not overlap. */
+function settle(cands: Mention[]): Mention[] {
+  const sorted = [...cands].sort((a, b) => b.priority - a.priority || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: Mention[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
