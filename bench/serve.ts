@@ -5,7 +5,7 @@
 // store of that size), BENCH_SECONDS (HTTP load duration, default 10), BENCH_CONCURRENCY (default 8).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -130,6 +130,7 @@ async function benchHttp(): Promise<Record<string, number>> {
   }
 }
 
+console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (2 cores shared: timings include waiting for a core)`);
 buildStore();
 const store = openStore(join(DIR, STORE_FILE), { readonly: true });
 const storeTimes = benchStore(store);
@@ -144,4 +145,5 @@ console.log(`\nPeer: top 20 for a medium term, FTS5 bm25 ${ms(peer.fts)} vs LIKE
 const http = await benchHttp();
 console.log(`\nHTTP GET /api/articles?q= on loopback, ${CONCURRENCY} connections from a second process for ${SECONDS} s:`);
 console.log(`  ${Math.round(http['rps'] ?? 0)} requests/s, p50 ${ms(http['p50_ms'] ?? NaN)}, p99 ${ms(http['p99_ms'] ?? NaN)}, ${http['requests']} ok, ${http['errors']} errors`);
+console.log(`load average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 console.log(`\nTarget p99 search < ${TARGET_P99_MS} ms at ${ARTICLES} articles (Store API): ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${ms(p99)})`);

@@ -68,6 +68,10 @@ class SqliteStore implements Store {
     return this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
   }
 
+  allIds(): string[] {
+    return this.db.prepare('SELECT id FROM articles ORDER BY rowid').pluck().all() as string[];
+  }
+
   search(query: Parameters<Store['search']>[0]) {
     return search(this.db, query);
   }

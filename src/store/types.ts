@@ -178,6 +178,8 @@ export interface Store {
   /** Remove records by id (e.g. after dedup decides they are copies). Returns how many were removed. */
   deleteArticles(ids: readonly string[]): number;
   hasArticle(id: string): boolean;
+  /** Every stored id (for mirroring a corpus: see sync.ts). */
+  allIds(): string[];
   search(query: SearchQuery): SearchResult;
   getArticle(id: string): StoredArticle | null;
   getCluster(id: string): Cluster | null;

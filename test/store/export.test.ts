@@ -138,3 +138,27 @@ describe('search command', () => {
     assert.equal(out.includes('\u0007'), false);
   });
 });
+
+describe('syncStore', () => {
+  it('mirrors articles.jsonl into the store: idempotent, and drops records the corpus no longer has', async () => {
+    const { syncStore } = await import('../../src/store/sync.js');
+    const dir = mkdtempSync(join(tmpdir(), 'newsift-sync-'));
+    try {
+      writeFileSync(join(dir, 'articles.jsonl'), records().map((r) => JSON.stringify(r)).join('\n') + '\n');
+      assert.deepEqual(await syncStore(dir), { inserted: 15, updated: 0, deleted: 0 });
+      assert.deepEqual(await syncStore(dir, { run: { articles: 15 } }), { inserted: 0, updated: 15, deleted: 0 });
+      const fewer = records().filter((r) => r.id !== HOSTILE_ID);
+      writeFileSync(join(dir, 'articles.jsonl'), fewer.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      assert.deepEqual(await syncStore(dir), { inserted: 0, updated: 14, deleted: 1 });
+      // Records handed over with their blocks (as the runner would) put removed lines in place.
+      await syncStore(dir, { records: testCorpus().filter((r) => r.id === SEED_ID) });
+      const store = openStore(join(dir, 'newsift.db'), { readonly: true });
+      assert.equal(store.stats().articles, 1);
+      assert.equal(store.getArticle(SEED_ID)?.blocks?.length, 6);
+      assert.deepEqual(store.stats().last_run, { articles: 15 });
+      store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
