@@ -1,0 +1,164 @@
+// Dedup benchmark: generates a news-like corpus with planted copies (bench/dedup-corpus.ts), runs
+// `dedupe` in a child process (so peak RSS is the dedup's own), and prints pair precision and recall
+// against exact Jaccard computed by brute force with an independent string-set implementation on a
+// sample of topics, signature speed per core, peak RSS, and scaling across corpus sizes.
+//
+//   npm run bench:dedup -- --docs 10000 [--scaling] [--sizes 10000,100000] [--sample-topics 200] [--dir D] [--keep]
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dedupe, type DedupStats } from '../src/dedup/index.js';
+import { readRecords } from '../src/dedup/io.js';
+import { writeCorpus, type BenchRecord, type Variant } from './dedup-corpus.js';
+
+/** Truth: pairs at or above this exact Jaccard are duplicates (the issue's target threshold). */
+const TRUTH_THRESHOLD = 0.8;
+const SHINGLE = 5;
+/** Average records per topic in the generated corpus (4 families of ~3.4 records). */
+const RECORDS_PER_TOPIC = 13;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Independent of src/dedup: plain strings, regex tokenisation, Set intersection. */
+function stringShingles(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/\p{Nd}/gu, '0').split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+  const out = new Set<string>();
+  const n = Math.min(SHINGLE, words.length);
+  for (let i = 0; i + n <= words.length && n > 0; i++) out.add(words.slice(i, i + n).join(' '));
+  return out;
+}
+
+function exactJaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+interface Sampled { id: string; cluster: string; canonical: boolean; similarity: number; variant: Variant; family: number; shingles: Set<string> }
+type Output = BenchRecord & { duplicate: { cluster_id: string; cluster_size: number; canonical: boolean; similarity: number; version_of?: string } };
+
+async function evaluate(output: string, docs: number, sampleTopics: number) {
+  const stride = Math.max(1, Math.floor(docs / RECORDS_PER_TOPIC / sampleTopics));
+  const byTopic = new Map<number, Sampled[]>();
+  const clusterFamily = new Map<string, number>();
+  let crossFamily = 0;
+  for await (const r of readRecords<Output>([output])) {
+    const d = r.duplicate;
+    if (d.cluster_size > 1) {
+      const seen = clusterFamily.get(d.cluster_id);
+      if (seen === undefined) clusterFamily.set(d.cluster_id, r.bench.family);
+      else if (seen !== r.bench.family) crossFamily++;
+    }
+    if (r.bench.topic % stride !== 0 || d.version_of !== undefined) continue;
+    let list = byTopic.get(r.bench.topic);
+    if (!list) byTopic.set(r.bench.topic, (list = []));
+    list.push({ id: r.id, cluster: d.cluster_id, canonical: d.canonical, similarity: d.similarity, variant: r.bench.variant, family: r.bench.family, shingles: stringShingles(r.text) });
+  }
+  let tp = 0, fp = 0, fn = 0, pairs = 0, mustNotMerged = 0, mustNot = 0, toCanonical = 0, toCanonicalOk = 0, simError = 0;
+  for (const list of byTopic.values()) {
+    const canonicalOf = new Map(list.filter((s) => s.canonical).map((s) => [s.cluster, s] as const));
+    for (const s of list) {
+      const c = canonicalOf.get(s.cluster);
+      if (s.canonical || !c) continue;
+      const j = exactJaccard(s.shingles, c.shingles);
+      toCanonical++;
+      if (j >= TRUTH_THRESHOLD) toCanonicalOk++;
+      simError = Math.max(simError, Math.abs(j - s.similarity));
+    }
+    for (let i = 0; i < list.length; i++) {
+      for (let k = i + 1; k < list.length; k++) {
+        const a = list[i]!;
+        const b = list[k]!;
+        const truth = exactJaccard(a.shingles, b.shingles) >= TRUTH_THRESHOLD;
+        const merged = a.cluster === b.cluster;
+        pairs++;
+        if (truth && merged) tp++;
+        else if (merged) fp++;
+        else if (truth) fn++;
+        const apart = a.family !== b.family || a.variant === 'followup' || a.variant === 'same_topic' || b.variant === 'followup' || b.variant === 'same_topic';
+        if (apart) {
+          mustNot++;
+          if (merged) mustNotMerged++;
+        }
+      }
+    }
+  }
+  return {
+    topics: byTopic.size, pairs, truePairs: tp + fn, tp, fp, fn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp), recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    toCanonical, toCanonicalPrecision: toCanonical === 0 ? 1 : toCanonicalOk / toCanonical,
+    maxSimilarityError: simError, mustNot, mustNotMerged, crossFamily,
+  };
+}
+
+/** Child mode: run dedupe on one corpus and print stats and peak RSS as JSON. */
+async function child(corpus: string, output: string, workDir: string): Promise<void> {
+  const started = performance.now();
+  const stats = await dedupe([corpus], output, { workDir });
+  const wall = performance.now() - started;
+  const usage = process.resourceUsage();
+  process.stdout.write(JSON.stringify({ stats, wall, maxRssMb: usage.maxRSS / 1024, cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }) + '\n');
+}
+
+interface Run { docs: number; stats: DedupStats; wall: number; maxRssMb: number; cpuS: number }
+
+async function main(): Promise<void> {
+  const childArgs = process.argv.indexOf('--child');
+  if (childArgs >= 0) {
+    const [corpus, output, work] = process.argv.slice(childArgs + 1);
+    await child(corpus!, output!, work!);
+    return;
+  }
+  const sizes = process.argv.includes('--scaling')
+    ? [10000, 100000, 1000000]
+    : (arg('sizes') ?? arg('docs') ?? '10000').split(',').map(Number);
+  const sampleTopics = Number(arg('sample-topics') ?? 200);
+  const dir = arg('dir') ?? join(tmpdir(), 'newsift-bench-dedup');
+  mkdirSync(dir, { recursive: true });
+  const runs: Run[] = [];
+  for (const docs of sizes) {
+    const corpus = join(dir, `corpus-${docs}.jsonl`);
+    if (!existsSync(corpus)) {
+      const t = performance.now();
+      const counts = writeCorpus(corpus, docs);
+      console.log(`generated ${docs} records (${(statSync(corpus).size / 1e6).toFixed(0)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s:`, JSON.stringify(counts));
+    }
+    const output = join(dir, `out-${docs}.jsonl`);
+    const work = join(dir, `work-${docs}`);
+    const self = fileURLToPath(import.meta.url);
+    const res = spawnSync(process.execPath, [...process.execArgv, self, '--child', corpus, output, work], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (res.status !== 0) throw new Error(`dedup child failed: ${res.stderr}`);
+    const run = { docs, ...(JSON.parse(res.stdout.trim().split('\n').pop()!) as Omit<Run, 'docs'>) };
+    runs.push(run);
+    const s = run.stats;
+    console.log(`\n== ${docs} records ==`);
+    console.log(`wall ${(run.wall / 1000).toFixed(1)} s, cpu ${run.cpuS.toFixed(1)} s, peak RSS ${run.maxRssMb.toFixed(0)} MB`);
+    console.log(`timings ms: ${JSON.stringify(s.timings_ms)}`);
+    console.log(`signatures: ${(docs / (s.timings_ms.signatures / 1000)).toFixed(0)} docs/s on one core (read + parse + tokenise + MinHash + write)`);
+    console.log(`found: ${s.exact_duplicates} exact, ${s.near_duplicates} near, ${s.versions} versions, ${s.clusters} clusters (largest ${s.largest_cluster}); candidates ${s.candidates.pairs}, verified ${s.verified_pairs}, merged ${s.merged_pairs}`);
+    const e = await evaluate(output, docs, sampleTopics);
+    console.log(`sample: ${e.topics} topics, ${e.pairs} pairs brute-forced, ${e.truePairs} with Jaccard >= ${TRUTH_THRESHOLD}`);
+    console.log(`same-cluster pairs vs Jaccard >= ${TRUTH_THRESHOLD}: precision ${e.precision.toFixed(4)} (fp ${e.fp}), recall ${e.recall.toFixed(4)} (fn ${e.fn})`);
+    console.log(`member-to-canonical pairs with Jaccard >= ${TRUTH_THRESHOLD}: ${e.toCanonicalPrecision.toFixed(4)} of ${e.toCanonical}; max |similarity - brute force| ${e.maxSimilarityError.toFixed(4)}`);
+    console.log(`must-not-merge pairs (follow-ups, same-topic stories, other families) merged: ${e.mustNotMerged} of ${e.mustNot}; records in clusters spanning families: ${e.crossFamily}`);
+    if (!process.argv.includes('--keep')) rmSync(output, { force: true });
+  }
+  if (runs.length > 1) {
+    const base = runs[0]!;
+    const perDoc = (r: Run) => r.wall / r.docs;
+    console.log('\nscaling (time per record relative to the first size):');
+    console.log('records    wall s   us/record  ratio   sig docs/s  peak RSS MB');
+    for (const r of runs) {
+      console.log(`${String(r.docs).padEnd(10)} ${(r.wall / 1000).toFixed(1).padStart(6)}   ${(perDoc(r) * 1000).toFixed(0).padStart(9)}  ${(perDoc(r) / perDoc(base)).toFixed(2).padStart(5)}   ${(r.docs / (r.stats.timings_ms.signatures / 1000)).toFixed(0).padStart(10)}  ${r.maxRssMb.toFixed(0).padStart(11)}`);
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,149 @@
+// Corpus deduplication, the public entry points: `dedupe` runs every pass on one machine; the pass
+// functions are exported so sharded runs compute signatures per shard and cluster once at merge
+// (docs/dedup.md). Passes: signatures -> exact groups and URL versions -> LSH candidates ->
+// verification and union-find -> canonical choice -> streaming output.
+
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../record.js';
+import { findCandidates, type CandidateStats } from './candidates.js';
+import { exactGroups, finishClusters, urlVersions, verifyPairs, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
+import { resolveParams, type DedupParams } from './params.js';
+import { SignatureSets } from './sets.js';
+import { computeSignatures } from './signatures.js';
+import { UnionFind } from './unionfind.js';
+import { writeDeduped, type DedupDropReason } from './write.js';
+
+export { canonicalUrl } from './url.js';
+export { computeSignatures, readManifest, type SignatureManifest } from './signatures.js';
+export { SignatureSets } from './sets.js';
+export { DEFAULT_PARAMS, resolveParams, candidateProbability, sCurveMidpoint, type DedupParams } from './params.js';
+export { writeDeduped, EXACT_DUPLICATE, NEAR_DUPLICATE, SUPERSEDED_VERSION, type DedupDropReason, type DuplicateInfo } from './write.js';
+export type { Clustering } from './clusters.js';
+export { explainDuplicate, formatExplanation, type Explanation } from './explain.js';
+
+export interface DedupOptions extends Partial<DedupParams> {
+  /** Scratch folder for signatures, buckets, pairs and sidecars (created; emptied afterwards unless keepWorkDir). */
+  workDir: string;
+  /** `mark` (default) writes every record; `drop` writes canonical records only. */
+  mode?: 'mark' | 'drop';
+  /** Called for every record not written in drop mode, with its reason code. */
+  onDrop?: (record: Article, reason: DedupDropReason) => void;
+  /** Keep the work folder (signatures are needed by `explainDuplicate` to reuse the run's parameters). */
+  keepWorkDir?: boolean;
+}
+
+export interface DedupStats {
+  records: number;
+  written: number;
+  dropped: number;
+  /** Articles whose normalised text equals their cluster canonical's. */
+  exact_duplicates: number;
+  /** Articles merged through verified near-duplicate pairs. */
+  near_duplicates: number;
+  /** Earlier crawls of a URL whose latest crawl is kept. */
+  versions: number;
+  /** Clusters of two articles or more. */
+  clusters: number;
+  largest_cluster: number;
+  candidates: CandidateStats;
+  verified_pairs: number;
+  merged_pairs: number;
+  timings_ms: { signatures: number; groups: number; candidates: number; verify: number; canonical: number; write: number; total: number };
+  params: DedupParams;
+}
+
+/** Result of the clustering passes over one or more signature folders. */
+export interface ClusterResult {
+  sets: SignatureSets;
+  clustering: Clustering;
+  candidates: CandidateStats;
+  timings: { groups: number; candidates: number; verify: number; canonical: number };
+}
+
+/** Passes 2-3 over signature folders (one per shard, in shard order): the global clustering. */
+export function clusterSignatures(signatureDirs: readonly string[], workDir: string, params: DedupParams): ClusterResult {
+  const sets = new SignatureSets(signatureDirs);
+  if (sets.params.shingleSize !== params.shingleSize || sets.params.bands !== params.bands || sets.params.rows !== params.rows || sets.params.seed !== params.seed) {
+    throw new Error('dedup: the signature folders were computed with other shingle/MinHash parameters');
+  }
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = Math.round(now - t);
+    t = now;
+    return ms;
+  };
+  const uf = new UnionFind(sets.records);
+  const representative = exactGroups(sets, uf);
+  const versionOf = urlVersions(sets, uf);
+  const groups = lap();
+  const candidates = findCandidates(sets, representative, workDir, params.maxBucketPairs);
+  const candidateMs = lap();
+  const verified = verifyPairs(sets, uf, workDir, params.threshold);
+  const verify = lap();
+  const clustering = finishClusters(sets, uf, representative, versionOf, verified);
+  return { sets, clustering, candidates, timings: { groups, candidates: candidateMs, verify, canonical: lap() } };
+}
+
+function summarize(c: Clustering, records: number): Pick<DedupStats, 'exact_duplicates' | 'near_duplicates' | 'versions' | 'clusters' | 'largest_cluster'> {
+  let exact = 0, near = 0, versions = 0, clusters = 0, largest = 0;
+  for (let g = 0; g < records; g++) {
+    if (c.versionOf[g] !== -1) versions++;
+    else if (c.kind[g] === KIND_EXACT) exact++;
+    else if (c.kind[g] === KIND_NEAR) near++;
+    else if (c.size[g]! > 1) {
+      clusters++;
+      largest = Math.max(largest, c.size[g]!);
+    }
+  }
+  return { exact_duplicates: exact, near_duplicates: near, versions, clusters, largest_cluster: largest };
+}
+
+/**
+ * Merge step of a sharded run, also the second half of `dedupe`: clusters the given signature folders
+ * and writes `output` from the inputs recorded in their manifests.
+ */
+export async function dedupeSignatures(signatureDirs: readonly string[], output: string, opts: DedupOptions, signatureMs = 0): Promise<DedupStats> {
+  const params = resolveParams(opts);
+  const started = performance.now();
+  const clusterDir = join(opts.workDir, 'cluster');
+  rmSync(clusterDir, { recursive: true, force: true });
+  mkdirSync(clusterDir, { recursive: true });
+  const result = clusterSignatures(signatureDirs, clusterDir, params);
+  const writeStart = performance.now();
+  const { written, dropped } = await writeDeduped(result.sets, result.clustering, output, clusterDir, {
+    mode: opts.mode ?? 'mark',
+    ...(opts.onDrop && { onDrop: opts.onDrop }),
+  });
+  const write = Math.round(performance.now() - writeStart);
+  result.sets.close();
+  if (!opts.keepWorkDir) rmSync(clusterDir, { recursive: true, force: true });
+  const { verifiedPairs, mergedPairs } = result.clustering.stats;
+  return {
+    records: result.sets.records,
+    written,
+    dropped,
+    ...summarize(result.clustering, result.sets.records),
+    candidates: result.candidates,
+    verified_pairs: verifiedPairs,
+    merged_pairs: mergedPairs,
+    timings_ms: { signatures: signatureMs, ...result.timings, write, total: Math.round(signatureMs + performance.now() - started) },
+    params,
+  };
+}
+
+/**
+ * Deduplicates `articles` JSONL files into `output`: every record gets a `duplicate` object; in drop
+ * mode only canonical records are written and the rest go to `opts.onDrop` with their reason.
+ * Output order is input order (files in the order given), so the same inputs give the same bytes.
+ */
+export async function dedupe(inputs: string[], output: string, opts: DedupOptions): Promise<DedupStats> {
+  const params = resolveParams(opts);
+  const signatureDir = join(opts.workDir, 'signatures');
+  rmSync(signatureDir, { recursive: true, force: true });
+  const manifest = await computeSignatures(inputs, signatureDir, params);
+  const stats = await dedupeSignatures([signatureDir], output, opts, manifest.millis);
+  if (!opts.keepWorkDir) rmSync(signatureDir, { recursive: true, force: true });
+  return stats;
+}

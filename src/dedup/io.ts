@@ -1,0 +1,122 @@
+// Streaming file helpers for the dedup passes: JSONL lines in, buffered binary records out, and
+// positioned reads, so no pass ever holds a whole input in memory.
+
+import { createReadStream, openSync, writeSync, closeSync, readSync, fstatSync } from 'node:fs';
+
+const READ_CHUNK = 1 << 20;
+const WRITE_BUFFER = 1 << 16;
+
+/** Non-empty lines of a file, in order, decoded as UTF-8 (a final line without newline included). */
+export async function* readLines(path: string): AsyncGenerator<string> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    let nl = buf.indexOf(10, start);
+    while (nl >= 0) {
+      if (nl > start) yield buf.toString('utf8', start, nl);
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    rest = start < buf.length ? buf.subarray(start) : null;
+  }
+  if (rest && rest.length > 0) yield rest.toString('utf8');
+}
+
+/** Parsed records of JSONL files, in file order then line order. Blank lines are skipped. */
+export async function* readRecords<T>(paths: readonly string[]): AsyncGenerator<T> {
+  for (const path of paths) {
+    for await (const line of readLines(path)) {
+      if (line.trim() === '') continue;
+      yield JSON.parse(line) as T;
+    }
+  }
+}
+
+/** Appends fixed-size binary records (Uint32 words) to a file through a small buffer. */
+export class RecordWriter {
+  private readonly fd: number;
+  private readonly buf = new Uint32Array(WRITE_BUFFER / 4);
+  private used = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  push(a: number, b: number): void {
+    if (this.used + 2 > this.buf.length) this.flush();
+    this.buf[this.used++] = a;
+    this.buf[this.used++] = b;
+  }
+
+  pushArray(words: Uint32Array): void {
+    if (this.used + words.length > this.buf.length) this.flush();
+    if (words.length > this.buf.length) {
+      writeSync(this.fd, words);
+      return;
+    }
+    this.buf.set(words, this.used);
+    this.used += words.length;
+  }
+
+  flush(): void {
+    if (this.used > 0) writeSync(this.fd, this.buf, 0, this.used * 4);
+    this.used = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** Text lines written through a buffer (for small sidecar JSONL files). */
+export class LineWriter {
+  private readonly fd: number;
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'w');
+  }
+
+  write(line: string): void {
+    this.parts.push(line, '\n');
+    this.size += line.length + 1;
+    if (this.size >= WRITE_BUFFER * 4) this.flush();
+  }
+
+  flush(): void {
+    if (this.parts.length > 0) writeSync(this.fd, this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/** A whole binary file of Uint32 words (used for one bucket partition at a time). */
+export function readUint32File(path: string): Uint32Array {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const out = new Uint32Array(size / 4);
+    let off = 0;
+    while (off < size) off += readSync(fd, out, off, size - off, off);
+    return out;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads `count` Uint32 words at word offset `offset` of an open file. */
+export function readUint32At(fd: number, offset: number, count: number): Uint32Array {
+  const out = new Uint32Array(count);
+  const bytes = count * 4;
+  let done = 0;
+  while (done < bytes) done += readSync(fd, out, done, bytes - done, offset * 4 + done);
+  return out;
+}
