@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type DedupParams, dedupe } from '../dedup/index.js';
 import type { Article } from '../record.js';
+import { syncStore } from '../store/sync.js';
 import { AtomicJsonlWriter } from '../writers/jsonl.js';
+import { writeReport } from '../writers/report.js';
 import { type RunStats, StatsBuilder } from '../writers/stats.js';
-import { listParts, readPart } from './parts.js';
+import { compareUnits, listParts, readPart } from './parts.js';
 
 export interface FinalizeOptions {
   /** Folders whose parts make up the corpus (the output folder itself, or shard folders to merge). */
@@ -18,6 +20,8 @@ export interface FinalizeOptions {
   duplicates: 'mark' | 'drop' | 'off';
   keep_dropped: boolean;
   dedup_params?: Partial<DedupParams> | undefined;
+  /** Also bring DIR/newsift.db (SQLite, full-text search) in line with the articles (default true). */
+  store?: boolean | undefined;
   version: string;
 }
 
@@ -35,14 +39,16 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
   const rejected = new AtomicJsonlWriter(join(opts.out_dir, 'rejected.jsonl'));
   const dropped = opts.keep_dropped ? new AtomicJsonlWriter(join(opts.out_dir, 'dropped.jsonl')) : null;
 
-  for (const source of opts.sources) {
-    for (const part of await listParts(source)) {
-      for await (const line of readPart(part.path)) {
-        if ('a' in line) await undeduped.write(line.a);
-        else if ('r' in line) await rejected.write(line.r);
-        else if ('d' in line) await dropped?.write({ ...line.d.record, drop: { stage: line.d.stage, reason: line.d.reason, detail: line.d.detail } });
-        else if ('stats' in line) stats.addUnit(line.stats, part.partial);
-      }
+  // One order across every source (shard folders): dedup keeps the first of equal copies, so merged
+  // shards must reach it in the order a single run would.
+  const parts = (await Promise.all(opts.sources.map((source) => listParts(source)))).flat();
+  parts.sort((a, b) => compareUnits(a.unit, b.unit));
+  for (const part of parts) {
+    for await (const line of readPart(part.path)) {
+      if ('a' in line) await undeduped.write(line.a);
+      else if ('r' in line) await rejected.write(line.r);
+      else if ('d' in line) await dropped?.write({ ...line.d.record, drop: { stage: line.d.stage, reason: line.d.reason, detail: line.d.detail } });
+      else if ('stats' in line) stats.addUnit(line.stats, part.partial);
     }
   }
   await undeduped.commit();
@@ -73,12 +79,18 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
   await dropped?.commit();
   await rm(undeduped.path, { force: true });
 
+  const deduped = performance.now();
+  // The store mirrors articles.jsonl: upserted by id, so rerunning or adding inputs never duplicates.
+  const store = (opts.store ?? true) ? await syncStore(opts.out_dir) : null;
   const result = stats.build(opts.version, dedupStats, {
     gather: Math.round(gathered - started),
-    dedup: Math.round(performance.now() - gathered),
+    dedup: Math.round(deduped - gathered),
+    store: Math.round(performance.now() - deduped),
   });
+  if (store !== null) result.store = store;
   const statsTmp = join(opts.out_dir, 'stats.json.tmp');
   await writeFile(statsTmp, `${JSON.stringify(result, null, 2)}\n`);
   await rename(statsTmp, join(opts.out_dir, 'stats.json'));
+  await writeReport(opts.out_dir, result);
   return result;
 }

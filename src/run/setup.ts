@@ -1,6 +1,7 @@
 // Builds the pipeline's settings from the resolved configuration. Lives apart from the pipeline so
 // a worker thread can rebuild the same pipeline from plain, cloneable configuration.
 import { type NewsiftConfig, presetDefaults } from '../config.js';
+import { enrichStage } from '../enrich/index.js';
 import { buildFilterStages } from '../filters/index.js';
 import type { PipelineSettings } from '../pipeline.js';
 
@@ -14,7 +15,8 @@ export async function pipelineSettings(config: PipelineConfig): Promise<Pipeline
   return {
     include_comments: config.include_comments,
     keep_types: config.keep_types,
-    // Language and quality filters work on the cleaned text (see buildFilterStages for their order).
-    later_stages: buildFilterStages(config),
+    // Language and quality filters work on the cleaned text (see buildFilterStages for their order);
+    // enrichment, the costly step, runs only on what the filters kept.
+    later_stages: [...buildFilterStages(config), enrichStage],
   };
 }

@@ -21,6 +21,8 @@ export interface RunStats {
   dropped: Record<string, number>;
   units: { total: number; partial: number };
   dedup: Record<string, unknown> | null;
+  /** What syncing DIR/newsift.db did: inserted, updated, deleted. */
+  store?: { inserted: number; updated: number; deleted: number };
   distributions: {
     languages: Record<string, number>;
     page_types: Record<string, number>;
