@@ -8,7 +8,10 @@ import { DEFAULT_READER_OPTIONS } from './readers/index.js';
 import { UsageError } from './readers/errors.js';
 import { expandInputs } from './readers/units.js';
 import { ConfigError, resolveConfig } from './config.js';
+import { registerCorpusCommands } from './cli/corpus.js';
+import { registerScaleCommands, shardFromEnv, submitToQueue, ShardEnvError } from './cli/scale.js';
 import { run } from './run/index.js';
+import type { RunProgress } from './run/runner.js';
 import { type Progress, startProgress } from './run/progress.js';
 import type { PageType } from './record.js';
 import { VERSION } from './version.js';
@@ -56,13 +59,16 @@ interface RunFlags {
   output: string;
   limit?: number;
   shard?: { index: number; count: number };
+  shardCount?: number;
+  splitBytes?: number;
+  queue?: string;
   progress: boolean;
   /** Everything else is configuration, resolved with the environment and the config file. */
   [config: string]: unknown;
 }
 
 /** Flags that are not configuration keys. */
-const RUN_ONLY_FLAGS = new Set(['output', 'limit', 'shard', 'progress']);
+const RUN_ONLY_FLAGS = new Set(['output', 'limit', 'shard', 'shardCount', 'splitBytes', 'queue', 'progress']);
 
 async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
   const configFlags = Object.fromEntries(Object.entries(flags).filter(([k]) => !RUN_ONLY_FLAGS.has(k)));
@@ -75,16 +81,20 @@ async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
   process.once('SIGINT', onSigint);
   let progress: Progress | null = null;
   try {
+    // A batch array (Slurm, Kubernetes indexed Job) says which shard this process is.
+    const shard = flags.shard ?? shardFromEnv(process.env, flags.shardCount);
     progress = flags.progress ? startProgress(process.stderr) : null;
-    const result = await run({
+    const options = {
       inputs,
       out_dir: flags.output,
       config,
       limit: flags.limit,
-      shard: flags.shard,
+      shard,
+      split_bytes: flags.splitBytes,
       signal: controller.signal,
-      on_progress: (p) => progress?.update(p),
-    });
+      on_progress: (p: RunProgress) => progress?.update(p),
+    };
+    const result = flags.queue !== undefined ? await submitToQueue({ ...options, queue: flags.queue }) : await run(options);
     progress?.stop();
     const p = result.processed;
     if (result.stats === null) {
@@ -152,7 +162,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--include-comments', 'keep user comments as content')
     .option('--redact-pii', 'replace e-mail addresses, phone numbers and IP addresses')
     .option('--respect-optout', 'drop pages whose publisher reserves text and data mining')
-    .option('--shard <i/n>', 'process only shard I of N (0-based)', shardSpec)
+    .option('--shard <i/n>', 'process only shard I of N (0-based); default from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX', shardSpec)
+    .option('--shard-count <n>', 'number of shards when the environment gives only the index (JOB_COMPLETION_INDEX)', positiveInt)
+    .option('--split-bytes <n>', 'split WARC files larger than this many bytes into ranges at record boundaries', positiveInt)
+    .option('--queue <url>', 'enqueue the work on a Redis queue (redis://HOST:PORT) for `newsift worker` processes, wait, and merge')
     .option('--no-progress', 'no progress output on stderr')
     .action(async (inputs: string[], flags: RunFlags) => setExit(await runCommand(inputs, flags)));
 
@@ -166,6 +179,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
       setExit(await extractCommand(paths, flags));
     });
 
+  registerCorpusCommands(program, setExit, positiveInt);
+  registerScaleCommands(program, setExit);
   return program;
 }
 
@@ -181,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here with code 0; usage errors have been printed by commander.
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof ShardEnvError) {
       process.stderr.write(`newsift: ${err.message}\n`);
       return 2;
     }
