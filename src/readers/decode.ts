@@ -1,6 +1,7 @@
 // Bytes -> text for pages: finds the charset (BOM, HTTP header, <meta>, then detection, else UTF-8),
 // decodes legacy encodings with TextDecoder (Node ships full ICU), notes replaced bytes, and repairs
 // double-encoded UTF-8. Shared by the readers and the HTTP API.
+import { isAscii } from 'node:buffer';
 import chardet from 'chardet';
 import type { EncodingInfo } from '../record.js';
 import { CP1252_HIGH, fixMojibake } from './mojibake.js';
@@ -64,18 +65,29 @@ export function metaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+/** The bytes decoded as strict UTF-8, computed at most once per page (null: not valid UTF-8). */
+class Utf8Probe {
+  #text: string | null | undefined;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get text(): string | null {
+    if (this.#text === undefined) {
+      try {
+        this.#text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(this.bytes);
+      } catch {
+        this.#text = null;
+      }
+    }
+    return this.#text;
+  }
+
+  get valid(): boolean {
+    return this.text !== null;
   }
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return true;
-  return false;
+  return !isAscii(bytes);
 }
 
 function detect(bytes: Uint8Array): { charset: string; confidence: number } | null {
@@ -87,25 +99,25 @@ function detect(bytes: Uint8Array): { charset: string; confidence: number } | nu
 /** Picks the charset: a BOM is certain; a declaration (header, then meta) is believed unless the
  *  bytes contradict it (declared UTF-8 that is not valid UTF-8, or a default single-byte
  *  declaration over bytes that are valid multi-byte UTF-8); then detection; then UTF-8. */
-function chooseCharset(bytes: Uint8Array, headers?: Record<string, string>, useMeta = true):
+function chooseCharset(bytes: Uint8Array, utf8: Utf8Probe, headers?: Record<string, string>, useMeta = true):
   { charset: string; source: Source; skip: number } {
   const bom = bomCharset(bytes);
   if (bom) return { charset: bom.charset, source: 'bom', skip: bom.length };
   const declared: [string | null, Source][] = [[headerCharset(headers), 'header'], [useMeta ? metaCharset(bytes) : null, 'meta']];
   for (const [charset, source] of declared) {
     if (charset === null) continue;
-    if (charset === 'utf-8' && !isValidUtf8(bytes)) {
+    if (charset === 'utf-8' && !utf8.valid) {
       const guess = detect(bytes);
       if (guess && guess.charset !== 'utf-8' && guess.confidence >= MIN_OVERRULE_CONFIDENCE) {
         return { charset: guess.charset, source: 'detected', skip: 0 };
       }
-    } else if (SINGLE_BYTE_DEFAULTS.has(charset) && hasHighBytes(bytes) && isValidUtf8(bytes)) {
+    } else if (SINGLE_BYTE_DEFAULTS.has(charset) && hasHighBytes(bytes) && utf8.valid) {
       return { charset: 'utf-8', source: 'detected', skip: 0 };
     }
     return { charset, source, skip: 0 };
   }
   if (!hasHighBytes(bytes)) return { charset: 'utf-8', source: 'default', skip: 0 };
-  if (isValidUtf8(bytes)) return { charset: 'utf-8', source: 'detected', skip: 0 };
+  if (utf8.valid) return { charset: 'utf-8', source: 'detected', skip: 0 };
   const guess = detect(bytes);
   return guess ? { charset: guess.charset, source: 'detected', skip: 0 } : { charset: 'utf-8', source: 'default', skip: 0 };
 }
@@ -118,18 +130,24 @@ function fixC1(text: string): string {
 }
 
 function decodeWith(bytes: Uint8Array, headers: Record<string, string> | undefined, useMeta: boolean): Decoded {
-  const { charset, source, skip } = chooseCharset(bytes, headers, useMeta);
+  const utf8 = new Utf8Probe(bytes);
+  const { charset, source, skip } = chooseCharset(bytes, utf8, headers, useMeta);
   const body = bytes.subarray(skip);
   let text: string;
   let replaced = false;
-  try {
-    text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    text = new TextDecoder(charset, { ignoreBOM: true }).decode(body);
-    replaced = true;
+  const known = charset === 'utf-8' && skip === 0 ? utf8.text : null;
+  if (known !== null) text = known;
+  else {
+    try {
+      text = new TextDecoder(charset, { fatal: true, ignoreBOM: true }).decode(body);
+    } catch {
+      text = new TextDecoder(charset, { ignoreBOM: true }).decode(body);
+      replaced = true;
+    }
   }
   if (charset === 'windows-1252') text = fixC1(text);
-  const repair = fixMojibake(text);
+  // Mojibake needs bytes over 0x7F; most pages are pure ASCII and skip the scan.
+  const repair = hasHighBytes(body) ? fixMojibake(text) : { text, fixed: false };
   const encoding: EncodingInfo = { charset, source, replaced };
   if (repair.fixed) encoding.mojibake_fixed = true;
   return { text: repair.text, encoding };

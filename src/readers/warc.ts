@@ -1,6 +1,7 @@
 // WARC and WET records -> pages. `response` and `resource` records with an HTML payload become
 // HTML pages, `conversion` records (WET) text pages; `revisit` records are rejected as such;
-// warcinfo, request, metadata and continuation records carry no page and are passed over.
+// warcinfo, request, metadata, continuation (and unknown) records carry no page and are passed
+// over; a record without a WARC-Type is malformed.
 import { Feed } from './feed.js';
 import type { Draft, PageDraft } from './draft.js';
 import { reject } from './draft.js';
@@ -38,6 +39,7 @@ function recordPage(record: RawRecord, opts: ReaderOptions): Draft | null {
   if (type === 'revisit') {
     return reject(REJECT.revisit_record, `revisit of ${h['warc-refers-to-target-uri'] ?? where.url ?? 'an earlier capture'} (${h['warc-profile'] ?? 'no profile'})`, where);
   }
+  if (type === '') return reject(REJECT.malformed_record, `record at offset ${record.offset} has no WARC-Type`, where);
   if (!PAGE_TYPES.has(type)) return null;
   const base: Omit<PageDraft, 'format' | 'content' | 'http_status' | 'headers'> = {
     url: where.url,

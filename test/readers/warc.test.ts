@@ -85,10 +85,11 @@ test('record types: revisit is rejected, warcinfo/request/metadata pass silently
     { type: 'metadata', url: 'https://c.example/', block: 'outlinks: none\r\n' },
     { type: 'revisit', url: 'https://c.example/', block: '', extra: { 'WARC-Profile': 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest' } },
     { type: 'conversion', url: 'https://c.example/story', contentType: 'text/plain', block: 'Headline\nFirst paragraph of the story.\n' },
+    { type: '', url: 'https://c.example/typeless', block: 'no type' },
   ]);
   const items = await readAll(unitOf(writeTemp(tempDir(), 'x.warc.wet', bytes)));
-  assert.equal(items.length, 2);
-  assert.equal(rejections(items)[0]?.reason, 'revisit_record');
+  assert.equal(items.length, 3);
+  assert.deepEqual(rejections(items).map((r) => r.reason), ['revisit_record', 'malformed_record']);
   const [wet] = pages(items);
   assert.equal(wet?.format, 'text');
   assert.equal(wet?.url, 'https://c.example/story');
