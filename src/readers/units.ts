@@ -1,6 +1,6 @@
 // Turns command-line inputs into units of work: files found by walking directories (sorted, so runs
 // are reproducible), stdin as `-`, each with its kind and a stable name for ids.
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { gunzipSync, constants as zconst } from 'node:zlib';
 import { UsageError } from './errors.js';
@@ -73,14 +73,26 @@ function isHidden(name: string): boolean {
   return name.startsWith('.');
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+/** Walks a directory in sorted order. Symbolic links are followed (a link to a folder already on
+ *  the path is not walked again); sockets, FIFOs and devices inside folders are not inputs. */
+async function walk(dir: string, out: string[], seen = new Set<string>()): Promise<void> {
+  const real = await realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (isHidden(entry.name)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, out);
-    else if (entry.isFile()) out.push(path);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path).catch(() => null); // a dangling link is not an input
+      isDir = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDir) await walk(path, out, seen);
+    else if (isFile) out.push(path);
   }
 }
 
@@ -90,9 +102,10 @@ function idBase(arg: string, file: string): string {
   return rel.split(sep).join('/');
 }
 
-async function unitFor(arg: string, file: string): Promise<InputUnit> {
+async function unitFor(arg: string, file: string, regular = true): Promise<InputUnit> {
   let kind = kindFromName(basename(file));
-  if (kind === 'unknown') kind = await sniffFile(file);
+  // A pipe (e.g. `<(zcat x)`) cannot be read twice: readUnit sniffs it while reading instead.
+  if (kind === 'unknown' && regular) kind = await sniffFile(file);
   return { path: file, input: file, id_base: idBase(arg, file), kind };
 }
 
@@ -103,11 +116,12 @@ async function unitFor(arg: string, file: string): Promise<InputUnit> {
  *  `unknown`: the reader sniffs the stream). */
 export async function expandInputs(args: string[]): Promise<InputUnit[]> {
   const missing: string[] = [];
-  const stats = new Map<string, boolean>();
+  const stats = new Map<string, { dir: boolean; regular: boolean }>();
   for (const arg of args) {
     if (arg === '-') continue;
     try {
-      stats.set(arg, (await stat(arg)).isDirectory());
+      const st = await stat(arg);
+      stats.set(arg, { dir: st.isDirectory(), regular: st.isFile() });
     } catch {
       missing.push(arg);
     }
@@ -119,12 +133,12 @@ export async function expandInputs(args: string[]): Promise<InputUnit[]> {
   for (const arg of args) {
     if (arg === '-') {
       units.push({ path: '-', input: '-', id_base: '-', kind: 'unknown' });
-    } else if (stats.get(arg) === true) {
+    } else if (stats.get(arg)?.dir === true) {
       const files: string[] = [];
       await walk(arg, files);
       for (const file of files) units.push(await unitFor(arg, file));
     } else {
-      units.push(await unitFor(arg, arg));
+      units.push(await unitFor(arg, arg, stats.get(arg)?.regular ?? true));
     }
   }
   return units;

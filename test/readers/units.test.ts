@@ -2,7 +2,7 @@
 // stdin read through a child process.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
@@ -39,12 +39,16 @@ test('directories are walked recursively in sorted order; hidden files skipped; 
   writeTemp(join(root, '.cache'), 'c.html', html('C'));
   writeTemp(root, 'dump.gz', gzipSync(html('Zipped')));
   writeTemp(root, 'notes.md', '# notes');
+  symlinkSync(join(root, 'a.html'), join(root, 'link.html'));
+  symlinkSync(root, join(root, 'b', 'loop')); // a link back up is not walked twice
+  symlinkSync(join(root, 'gone.html'), join(root, 'dangling.html'));
   const units = await expandInputs([root]);
   assert.deepEqual(units.map((u) => [u.id_base, u.kind]), [
     ['crawl/a.html', 'html'],
     ['crawl/b/deep/x.jsonl', 'jsonl'],
     ['crawl/b/page.warc', 'warc'],
     ['crawl/dump.gz', 'html'],
+    ['crawl/link.html', 'html'],
     ['crawl/notes.md', 'unknown'],
     ['crawl/z.txt', 'text'],
   ]);
