@@ -75,6 +75,7 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts
   let line = 1;
   let skipping = false; // inside a line that is over the limit
   let any = false;
+  let items = 0;
   const finish = (): Draft | null => {
     const bytes = Buffer.concat(parts);
     parts = [];
@@ -106,16 +107,20 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts
       }
       if (nl < 0) break;
       const draft = finish();
-      if (draft !== null) yield draft;
+      if (draft !== null) {
+        items++;
+        yield draft;
+      }
       pos = nl + 1;
     }
   }
-  if (!any) {
-    yield reject(REJECT.empty_input, 'no bytes');
-    return;
-  }
   if (size > 0 || skipping) {
     const draft = finish();
-    if (draft !== null) yield draft;
+    if (draft !== null) {
+      items++;
+      yield draft;
+    }
   }
+  // Nothing but blank lines is an empty input, counted like an empty file.
+  if (items === 0) yield reject(REJECT.empty_input, any ? 'only blank lines' : 'no bytes');
 }

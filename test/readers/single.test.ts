@@ -44,6 +44,7 @@ test('rejections for whole files: empty, binary, too large, corrupt gzip, trunca
   const cases: [string, string | Uint8Array, string, Record<string, number>?][] = [
     ['empty.html', '', 'empty_input'],
     ['empty.jsonl', '', 'empty_input'],
+    ['blank.jsonl', '\n  \n\n', 'empty_input'],
     ['image.html', png, 'binary_content'],
     ['nul.txt', Buffer.from('text\0with\0nuls'), 'binary_content'],
     ['big.html', html('Big', 'z'.repeat(5000)), 'too_large', { maxPageBytes: 1000 }],
