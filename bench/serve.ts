@@ -66,13 +66,24 @@ function queryKinds(): Record<string, SearchQuery[]> {
   };
 }
 
+const allCpu: number[] = [];
+const row = (lists: number[][]): string => lists
+  .flatMap((l) => [quantile(l, 0.5), quantile(l, 0.99)]).map((n) => ms(n).padStart(10)).join(' ');
 const quantile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 const ms = (n: number): string => `${n.toFixed(2)} ms`;
 
+/** CPU time spent by this process during each timed call: on a shared machine wall time includes
+ *  waiting for a core, CPU time is close to what the call costs on an idle one. */
+const cpuTimes: number[] = [];
+
 function time(fn: () => unknown): number {
+  const cpu = process.cpuUsage();
   const t = performance.now();
   fn();
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  cpuTimes.push((used.user + used.system) / 1000);
+  return wall;
 }
 
 function benchStore(store: Store): number[] {
@@ -84,11 +95,16 @@ function benchStore(store: Store): number[] {
     return cursor === null ? q : { ...q, cursor };
   });
   console.log('\nStore API (first pages include facets and total):');
+  console.log(`  ${''.padEnd(24)} ${'wall p50'.padStart(10)} ${'wall p99'.padStart(10)} ${'cpu p50'.padStart(10)} ${'cpu p99'.padStart(10)}`);
   for (const [kind, queries] of Object.entries(kinds)) {
+    cpuTimes.length = 0;
     const times = queries.map((q) => time(() => store.search(q))).sort((a, b) => a - b);
+    const cpu = [...cpuTimes].sort((a, b) => a - b);
+    allCpu.push(...cpu);
     all.push(...times);
-    const hits = store.search({ ...(queries[0] ?? {}), limit: 1 }).total;
-    console.log(`  ${kind.padEnd(24)} p50 ${ms(quantile(times, 0.5)).padStart(10)}  p99 ${ms(quantile(times, 0.99)).padStart(10)}  (e.g. ${hits ?? '-'} matches)`);
+    const hits = store.search({ ...(queries[0] ?? {}), limit: 1 });
+    const example = hits.total === null ? '-' : `${hits.total}${hits.total_capped ? '+' : ''}`;
+    console.log(`  ${kind.padEnd(24)} ${row([times, cpu])}  (e.g. ${example} matches)`);
   }
   return all.sort((a, b) => a - b);
 }
@@ -135,9 +151,10 @@ buildStore();
 const store = openStore(join(DIR, STORE_FILE), { readonly: true });
 const storeTimes = benchStore(store);
 store.close();
-const p50 = quantile(storeTimes, 0.5);
 const p99 = quantile(storeTimes, 0.99);
-console.log(`  ${'all kinds'.padEnd(24)} p50 ${ms(p50).padStart(10)}  p99 ${ms(p99).padStart(10)}  (${storeTimes.length} searches)`);
+allCpu.sort((a, b) => a - b);
+const cpuP99 = quantile(allCpu, 0.99);
+console.log(`  ${'all kinds'.padEnd(24)} ${row([storeTimes, allCpu])}  (${storeTimes.length} searches)`);
 
 const peer = benchPeer();
 console.log(`\nPeer: top 20 for a medium term, FTS5 bm25 ${ms(peer.fts)} vs LIKE scan ${ms(peer.like)} (p50): ${(peer.like / peer.fts).toFixed(0)}x faster`);
@@ -146,4 +163,4 @@ const http = await benchHttp();
 console.log(`\nHTTP GET /api/articles?q= on loopback, ${CONCURRENCY} connections from a second process for ${SECONDS} s:`);
 console.log(`  ${Math.round(http['rps'] ?? 0)} requests/s, p50 ${ms(http['p50_ms'] ?? NaN)}, p99 ${ms(http['p99_ms'] ?? NaN)}, ${http['requests']} ok, ${http['errors']} errors`);
 console.log(`load average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
-console.log(`\nTarget p99 search < ${TARGET_P99_MS} ms at ${ARTICLES} articles (Store API): ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'} (${ms(p99)})`);
+console.log(`\nTarget p99 search < ${TARGET_P99_MS} ms at ${ARTICLES} articles (Store API): wall ${ms(p99)} ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}, cpu ${ms(cpuP99)} ${cpuP99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);

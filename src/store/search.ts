@@ -1,6 +1,6 @@
 // Search over the store: FTS5 MATCH ranked by bm25 (title weighted above text) with keyset paging,
 // filters on site, language, page type and publication day, snippets with hits marked, and facet
-// counts over the whole matching set in one pass. Without a query, newest first.
+// counts from one bounded scan of the matches. Without a query, newest first.
 import type Database from 'better-sqlite3';
 import {
   HIT_CLOSE, HIT_OPEN, InvalidQueryError, dayBound, decodeCursor, encodeCursor, partsToHtml, snippetParts,
