@@ -5,7 +5,8 @@
 
 import { existsSync } from 'node:fs';
 import { compareCanonical } from './canonical.js';
-import { readUint32File } from './io.js';
+import { join } from 'node:path';
+import { RecordWriter, readUint32File } from './io.js';
 import { jaccard } from './minhash.js';
 import type { SignatureSets } from './sets.js';
 import { UnionFind } from './unionfind.js';
@@ -97,9 +98,16 @@ export function urlVersions(sets: SignatureSets, uf: UnionFind): Int32Array {
   return versionOf;
 }
 
+/** The verified pairs that joined two clusters (record numbers lo, hi): a spanning forest of the
+ *  near-duplicate clusters, kept for explanations and for the bench's precision check. */
+export function edgeFile(workDir: string): string {
+  return join(workDir, 'edges.bin');
+}
+
 /** Verifies every candidate pair not already joined; merges those with Jaccard >= threshold. */
 export function verifyPairs(sets: SignatureSets, uf: UnionFind, workDir: string, threshold: number): Clustering['stats'] {
   const stats = { verifiedPairs: 0, mergedPairs: 0, skippedPairs: 0 };
+  const edges = new RecordWriter(edgeFile(workDir));
   for (let p = 0; p < PAIR_PARTITIONS; p++) {
     const file = pairFile(workDir, p);
     if (!existsSync(file)) continue;
@@ -128,10 +136,12 @@ export function verifyPairs(sets: SignatureSets, uf: UnionFind, workDir: string,
       stats.verifiedPairs++;
       if (jaccard(loSet!, sets.shingles(hi)) >= threshold) {
         uf.union(lo, hi);
+        edges.push(lo, hi);
         stats.mergedPairs++;
       }
     }
   }
+  edges.close();
   return stats;
 }
 

@@ -49,8 +49,30 @@ export interface DedupStats {
   candidates: CandidateStats;
   verified_pairs: number;
   merged_pairs: number;
-  timings_ms: { signatures: number; groups: number; candidates: number; verify: number; canonical: number; write: number; total: number };
+  /** Wall-clock time per pass. */
+  timings_ms: PassTimes;
+  /** Process CPU time per pass (all threads): what a pass costs on a busy machine. */
+  cpu_ms: PassTimes;
   params: DedupParams;
+}
+
+export interface PassTimes { signatures: number; groups: number; candidates: number; verify: number; canonical: number; write: number; total: number }
+
+type ClusterTimes = Pick<PassTimes, 'groups' | 'candidates' | 'verify' | 'canonical'>;
+
+/** Wall and CPU milliseconds since the last lap. */
+class Stopwatch {
+  private wall = performance.now();
+  private cpu = process.cpuUsage();
+
+  lap(): { wall: number; cpu: number } {
+    const wall = performance.now();
+    const cpu = process.cpuUsage();
+    const out = { wall: Math.round(wall - this.wall), cpu: Math.round((cpu.user - this.cpu.user + cpu.system - this.cpu.system) / 1000) };
+    this.wall = wall;
+    this.cpu = cpu;
+    return out;
+  }
 }
 
 /** Result of the clustering passes over one or more signature folders. */
@@ -58,7 +80,8 @@ export interface ClusterResult {
   sets: SignatureSets;
   clustering: Clustering;
   candidates: CandidateStats;
-  timings: { groups: number; candidates: number; verify: number; canonical: number };
+  timings: ClusterTimes;
+  cpu: ClusterTimes;
 }
 
 /** Passes 2-3 over signature folders (one per shard, in shard order): the global clustering. */
@@ -67,23 +90,22 @@ export function clusterSignatures(signatureDirs: readonly string[], workDir: str
   if (sets.params.shingleSize !== params.shingleSize || sets.params.bands !== params.bands || sets.params.rows !== params.rows || sets.params.seed !== params.seed) {
     throw new Error('dedup: the signature folders were computed with other shingle/MinHash parameters');
   }
-  let t = performance.now();
-  const lap = () => {
-    const now = performance.now();
-    const ms = Math.round(now - t);
-    t = now;
-    return ms;
-  };
+  const watch = new Stopwatch();
   const uf = new UnionFind(sets.records);
   const representative = exactGroups(sets, uf);
   const versionOf = urlVersions(sets, uf);
-  const groups = lap();
+  const groups = watch.lap();
   const candidates = findCandidates(sets, representative, workDir, params.maxBucketPairs);
-  const candidateMs = lap();
+  const candidateTime = watch.lap();
   const verified = verifyPairs(sets, uf, workDir, params.threshold);
-  const verify = lap();
+  const verify = watch.lap();
   const clustering = finishClusters(sets, uf, representative, versionOf, verified);
-  return { sets, clustering, candidates, timings: { groups, candidates: candidateMs, verify, canonical: lap() } };
+  const canonical = watch.lap();
+  return {
+    sets, clustering, candidates,
+    timings: { groups: groups.wall, candidates: candidateTime.wall, verify: verify.wall, canonical: canonical.wall },
+    cpu: { groups: groups.cpu, candidates: candidateTime.cpu, verify: verify.cpu, canonical: canonical.cpu },
+  };
 }
 
 function summarize(c: Clustering, records: number): Pick<DedupStats, 'exact_duplicates' | 'near_duplicates' | 'versions' | 'clusters' | 'largest_cluster'> {
@@ -104,20 +126,21 @@ function summarize(c: Clustering, records: number): Pick<DedupStats, 'exact_dupl
  * Merge step of a sharded run, also the second half of `dedupe`: clusters the given signature folders
  * and writes `output` from the inputs recorded in their manifests.
  */
-export async function dedupeSignatures(signatureDirs: readonly string[], output: string, opts: DedupOptions, signatureMs = 0): Promise<DedupStats> {
+export async function dedupeSignatures(signatureDirs: readonly string[], output: string, opts: DedupOptions, signatureTime = { wall: 0, cpu: 0 }): Promise<DedupStats> {
   const params = resolveParams(opts);
-  const started = performance.now();
+  const total = new Stopwatch();
   const clusterDir = join(opts.workDir, 'cluster');
   rmSync(clusterDir, { recursive: true, force: true });
   mkdirSync(clusterDir, { recursive: true });
   const result = clusterSignatures(signatureDirs, clusterDir, params);
-  const writeStart = performance.now();
+  const writeWatch = new Stopwatch();
   const { written, dropped } = await writeDeduped(result.sets, result.clustering, output, clusterDir, {
     mode: opts.mode ?? 'mark',
     ...(opts.onDrop && { onDrop: opts.onDrop }),
   });
-  const write = Math.round(performance.now() - writeStart);
+  const write = writeWatch.lap();
   result.sets.close();
+  const all = total.lap();
   if (!opts.keepWorkDir) rmSync(clusterDir, { recursive: true, force: true });
   const { verifiedPairs, mergedPairs } = result.clustering.stats;
   return {
@@ -128,7 +151,8 @@ export async function dedupeSignatures(signatureDirs: readonly string[], output:
     candidates: result.candidates,
     verified_pairs: verifiedPairs,
     merged_pairs: mergedPairs,
-    timings_ms: { signatures: signatureMs, ...result.timings, write, total: Math.round(signatureMs + performance.now() - started) },
+    timings_ms: { signatures: signatureTime.wall, ...result.timings, write: write.wall, total: signatureTime.wall + all.wall },
+    cpu_ms: { signatures: signatureTime.cpu, ...result.cpu, write: write.cpu, total: signatureTime.cpu + all.cpu },
     params,
   };
 }
@@ -143,7 +167,7 @@ export async function dedupe(inputs: string[], output: string, opts: DedupOption
   const signatureDir = join(opts.workDir, 'signatures');
   rmSync(signatureDir, { recursive: true, force: true });
   const manifest = await computeSignatures(inputs, signatureDir, params);
-  const stats = await dedupeSignatures([signatureDir], output, opts, manifest.millis);
+  const stats = await dedupeSignatures([signatureDir], output, opts, { wall: manifest.millis, cpu: manifest.cpuMillis });
   if (!opts.keepWorkDir) rmSync(signatureDir, { recursive: true, force: true });
   return stats;
 }

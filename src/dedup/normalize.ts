@@ -10,9 +10,13 @@ const WORD = 1;
 /** Scripts written without spaces between words: each character is a token, so a 5-token shingle is a
  *  character 5-gram there (word segmentation would need a dictionary per language). */
 const CHAR_TOKEN = 2;
+/** A combining mark of such a script (Thai vowel and tone marks): joins the character before it, so
+ *  the n-grams are over written characters (grapheme clusters), not code points. */
+const CHAR_MARK = 3;
 
 const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 const DIGIT_RE = /\p{Nd}/u;
+const MARK_RE = /\p{M}/u;
 const NO_SPACE_SCRIPT_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
 /** Per BMP code unit: class and folded (lower-cased, digits -> '0') code unit. Built once (~30 ms). */
@@ -27,7 +31,7 @@ const FOLD = new Uint16Array(0x10000);
     }
     const s = String.fromCharCode(c);
     if (!WORD_RE.test(s)) continue;
-    CLASS[c] = NO_SPACE_SCRIPT_RE.test(s) ? CHAR_TOKEN : WORD;
+    CLASS[c] = NO_SPACE_SCRIPT_RE.test(s) ? (MARK_RE.test(s) ? CHAR_MARK : CHAR_TOKEN) : WORD;
     if (DIGIT_RE.test(s)) FOLD[c] = 0x30;
     else {
       const lower = s.toLowerCase();
@@ -59,11 +63,22 @@ export class Tokenizer {
     let laneB = 0x1b873593;
     let h = 0;
     let start = -1;
+    let charRaw = -1; // unmixed hash of the last character token, while marks may still join it
     const n = text.length;
     for (let i = 0; i <= n; i++) {
       const c = i < n ? text.charCodeAt(i) : 0x20;
       const cls = CLASS[c]!;
-      if (cls === WORD) {
+      if (cls === CHAR_MARK && charRaw !== -1 && start < 0) {
+        const f = FOLD[c]!;
+        charRaw = Math.imul(charRaw ^ f, 0x01000193) >>> 0;
+        this.hashes[count - 1] = fmix32(charRaw);
+        this.ends[count - 1] = i + 1;
+        laneA = Math.imul(laneA ^ f, 0x01000193);
+        laneB = Math.imul(laneB ^ f, 0x5bd1e995) + 0x6b43a9b5;
+        continue;
+      }
+      if (cls === WORD || cls === CHAR_MARK) {
+        charRaw = -1;
         if (start < 0) {
           start = i;
           h = 0x811c9dc5;
@@ -80,9 +95,11 @@ export class Tokenizer {
         laneB = Math.imul(laneB ^ 0x20, 0x5bd1e995) + 0x6b43a9b5;
         start = -1;
       }
+      charRaw = -1;
       if (cls === CHAR_TOKEN) {
         const f = FOLD[c]!;
-        count = this.push(count, Math.imul(0x811c9dc5 ^ f, 0x01000193), i, i + 1);
+        charRaw = Math.imul(0x811c9dc5 ^ f, 0x01000193) >>> 0;
+        count = this.push(count, charRaw, i, i + 1);
         laneA = Math.imul(Math.imul(laneA ^ f, 0x01000193) ^ 0x20, 0x01000193);
         laneB = Math.imul(Math.imul(laneB ^ f, 0x5bd1e995) + 0x6b43a9b5 ^ 0x20, 0x5bd1e995) + 0x6b43a9b5;
       }

@@ -28,7 +28,9 @@ export interface SignatureManifest {
   records: number;
   /** Total shingles written to shingles.bin. */
   shingles: number;
+  /** Wall-clock and process CPU time of the pass. */
   millis: number;
+  cpuMillis: number;
 }
 
 /** The per-record metadata kept for copy lists, version lists and explanations. */
@@ -58,6 +60,7 @@ function text(value: unknown): string | null {
  */
 export async function computeSignatures(inputs: readonly string[], dir: string, params: DedupParams): Promise<SignatureManifest> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   mkdirSync(join(dir, 'bands'), { recursive: true });
   const tokenizer = new Tokenizer();
   const hasher = new MinHasher(params.bands, params.rows, params.seed);
@@ -129,6 +132,7 @@ export async function computeSignatures(inputs: readonly string[], dir: string, 
     records,
     shingles: shingleTotal,
     millis: Math.round(performance.now() - started),
+    cpuMillis: Math.round(((u) => u.user + u.system)(process.cpuUsage(cpuStarted)) / 1000),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
