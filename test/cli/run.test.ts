@@ -131,3 +131,38 @@ test('a page over the time limit is rejected as timeout and the run goes on', as
   assert.equal(rej?.reason, 'timeout');
   assert.equal(rej?.input, join(dir, 'big.html'));
 });
+
+test('a page over the size limit is rejected as too_large; a bad config value is a usage error naming the key', async () => {
+  const dir = await tempDir();
+  await writeFile(join(dir, 'big.html'), `<html><body><p>${'word '.repeat(2000)}</p></body></html>`);
+  await writeFile(join(dir, 'small.html'), '<html><head><title>Small</title></head><body><article><p>A short but real paragraph about the council meeting on Tuesday evening, where the budget passed.</p></article></body></html>');
+  const out = join(dir, 'out');
+  const r = await newsift(['run', dir, '-o', out, '--no-progress'], { env: { NEWSIFT_LIMITS__MAX_PAGE_BYTES: '5000' } });
+  assert.equal(r.code, 0, r.stderr);
+  const s = summary(r.stdout);
+  assert.equal(s.in, 2);
+  assert.equal(s.rejected, 1);
+  const [rej] = await readJsonl<Rejection>(join(out, 'rejected.jsonl'));
+  assert.equal(rej?.reason, 'too_large');
+  const bad = await newsift(['run', dir, '-o', out, '--no-progress'], { env: { NEWSIFT_LIMITS__MAX_PAGE_BYTES: '-3' } });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /limits\.max_page_bytes/);
+});
+
+test('a second run resumes: finished inputs are skipped, nothing is duplicated', async () => {
+  const dir = await tempDir();
+  const whole = join(dir, 'whole');
+  const resumed = join(dir, 'resumed');
+  const first = await newsift(['run', 'samples', '-o', whole, '--no-progress']);
+  assert.equal(first.code, 0, first.stderr);
+  const cut = await newsift(['run', 'samples', '-o', resumed, '--limit', '3', '--no-progress']);
+  assert.equal(cut.code, 0, cut.stderr);
+  assert.equal(summary(cut.stdout).in, 3);
+  const again = await newsift(['run', 'samples', '-o', resumed, '--no-progress']);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /already done/);
+  assert.deepEqual(summary(again.stdout), summary(first.stdout));
+  assert.equal(await readFile(join(resumed, 'articles.jsonl'), 'utf8'), await readFile(join(whole, 'articles.jsonl'), 'utf8'));
+  const ids = (await readJsonl<Article>(join(resumed, 'articles.jsonl'))).map((a) => a.id);
+  assert.equal(new Set(ids).size, ids.length);
+});

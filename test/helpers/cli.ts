@@ -13,10 +13,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function newsift(args: string[], opts: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+export function newsift(args: string[], opts: { input?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
       cwd: opts.cwd ?? ROOT,
+      env: { ...process.env, ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
