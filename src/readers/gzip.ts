@@ -100,9 +100,11 @@ export async function* inflateMembers(raw: AsyncIterable<Uint8Array>, opts: Read
     while (buf.length > 0) {
       if (state === null) {
         const at = findMember(buf, 0);
-        if (at !== 0 && lost === null) lost = { from: pos, reason: REJECT.corrupt_gzip, error: 'bytes that are not a gzip member' };
+        // Up to 3 trailing bytes may be a member header split across chunks: not lost yet.
+        const partial = at < 0 && buf.length <= 3 && MAGIC.every((b, i) => i >= buf.length || buf[i] === b);
+        if (at !== 0 && !partial && lost === null) lost = { from: pos, reason: REJECT.corrupt_gzip, error: 'bytes that are not a gzip member' };
         if (at < 0) {
-          advance(Math.max(0, buf.length - 3)); // keep a magic that may be split across chunks
+          advance(Math.max(0, buf.length - 3));
           break;
         }
         advance(at);

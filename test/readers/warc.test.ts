@@ -205,3 +205,18 @@ test('a gzipped WARC written as one gzip stream is read too', async () => {
   assert.equal(pages(items).length, 3);
   assert.equal(rejections(items).length, 0);
 });
+
+test('records come out the same whatever the chunk size the bytes arrive in', async () => {
+  const { readWarc } = await import('../../src/readers/warc.js');
+  const { DEFAULT_READER_OPTIONS } = await import('../../src/readers/options.js');
+  for (const [gzipped, file] of [[false, warcFile(three)], [true, warcGzFile(three)]] as const) {
+    for (const size of [1, 2, 3, 5, 64, 1000]) {
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        for (let i = 0; i < file.bytes.length; i += size) yield file.bytes.subarray(i, i + size);
+      }
+      const got: unknown[] = [];
+      for await (const d of readWarc(chunks(), gzipped, DEFAULT_READER_OPTIONS)) got.push('page' in d ? [d.page.url, d.page.input_offset] : d.rejection.reason);
+      assert.deepEqual(got, three.map((s, i) => [s.url, file.offsets[i]]), `gzipped ${gzipped}, chunk ${size}`);
+    }
+  }
+});
