@@ -50,6 +50,9 @@ interface Ctx {
   of: Map<Mention, EntityRef>;
   text: string;
   ref: Reference | null;
+  /** Read once per sentence, on first need. */
+  days?: DayExpr[];
+  clocks?: ClockExpr[];
 }
 
 export function readFrames(sentences: Sentence[], mentions: Mention[], of: Map<Mention, EntityRef>, text: string, ref: Reference | null): Frame[] {
@@ -210,10 +213,12 @@ function readRegion(ctx: Ctx, region: Region, previous: Frame | undefined): Fram
   }
   const status = readStatus(triggerText, regionText);
   const charAt = (i: number): number => ctx.sentence.tokens[i]!.start;
-  const days = ctx.ref ? findDays(ctx.sentence.text, ctx.sentence.start, ctx.ref).filter((d) => tokenAllowed(ctx, d.start, inRegion)) : [];
+  ctx.days ??= ctx.ref ? findDays(ctx.sentence.text, ctx.sentence.start, ctx.ref) : [];
+  ctx.clocks ??= findClocks(ctx.sentence.text, ctx.sentence.start);
+  const days = ctx.days.filter((d) => tokenAllowed(ctx, d.start, inRegion));
   const triggerChar = charAt(best);
   const day = days.sort((a, b) => Math.abs(a.start - triggerChar) - Math.abs(b.start - triggerChar))[0] ?? null;
-  const clocks = findClocks(ctx.sentence.text, ctx.sentence.start).filter((c) => tokenAllowed(ctx, c.start, inRegion));
+  const clocks = ctx.clocks.filter((c) => tokenAllowed(ctx, c.start, inRegion));
   return {
     type: info.type,
     sentence: ctx.index,

@@ -96,9 +96,18 @@ export function lookupRegion(name: string): PlaceInfo | null {
   return { name, kind: 'region', country_code: r.country, country: countryName(r.country), timezone: r.timezone, population: 0 };
 }
 
+/** Answers by name, since the tagger and the rules ask for the same words again and again. */
+const memo = new Map<string, PlaceInfo | null>();
+const MEMO_LIMIT = 50_000;
+
 /** Country first (so "Georgia" and "Jordan" are countries), then region, then city. */
 export function lookupPlace(name: string): PlaceInfo | null {
-  return lookupCountry(name) ?? lookupRegion(name) ?? lookupCity(name);
+  const hit = memo.get(name);
+  if (hit !== undefined) return hit;
+  const found = lookupCountry(name) ?? lookupRegion(name) ?? lookupCity(name);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(name, found);
+  return found;
 }
 
 /** The country code a nationality adjective names ("Russian" -> RU), or null. */

@@ -1,6 +1,6 @@
 // Entities and events for one article: the public entry of src/enrich (see docs/enrich.md).
 import { splitSentences } from './tokenize.js';
-import { findMentions } from './mentions.js';
+import { findMentions, propagateNames } from './mentions.js';
 import { resolveEntities } from './entities.js';
 import { readFrames } from './frames.js';
 import { buildEvents } from './events.js';
@@ -29,9 +29,10 @@ export function emptyEnrichment(note?: string): Enrichment {
 export function enrichText(input: EnrichInput): Enrichment {
   if (input.language && !/^en\b/i.test(input.language)) return emptyEnrichment(ENRICH_LANGUAGE_UNSUPPORTED);
   const sentences = splitSentences(input.text);
-  const mentions = findMentions(sentences, input.text);
+  const mentions = propagateNames(sentences, findMentions(sentences, input.text), input.text);
   const title = input.title ?? '';
-  const titleMentions = title ? findMentions(splitSentences(title), title) : [];
+  const titleSentences = splitSentences(title);
+  const titleMentions = title ? propagateNames(titleSentences, findMentions(titleSentences, title), title, mentions) : [];
   const { entities, of } = resolveEntities(mentions, titleMentions);
   // The reference is the publication date, else the crawl date (never "now").
   const ref = referenceFrom(input.published_at) ?? referenceFrom(input.fetched_at);

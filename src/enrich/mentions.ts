@@ -43,6 +43,9 @@ const NOT_ACRONYMS = new Set(['CEO', 'CFO', 'AI', 'TV', 'GMT', 'UTC', 'BST', 'IS
   'CDT', 'PST', 'PDT', 'CET', 'CEST', 'EET', 'EEST', 'MSK', 'JST', 'KST', 'AEST', 'AM', 'PM', 'GDP',
   'COVID', 'OK', 'I', 'A', 'MP', 'MPS', 'PR', 'ID', 'USD', 'EUR', 'VIP', 'CNN']);
 const ORG_CONNECTORS = new Set(['of', 'for', '&']);
+/** Words after which "of X" / "for X" names a company or body ("chief executive of Nvidia"). */
+const ORG_CUES = new Set(['shares', 'stock', 'executive', 'ceo', 'chairman', 'chairwoman', 'founder',
+  'spokesperson', 'spokesman', 'spokeswoman', 'owner', 'boss', 'unit', 'subsidiary', 'employees', 'staff']);
 
 interface Words {
   words: string[];
@@ -67,7 +70,9 @@ function nameEnd(ws: Words, i: number): number {
   let j = i;
   while (j < ws.words.length) {
     if (isNameWord(ws, j)) { j++; continue; }
-    if (NAME_PARTICLES.has(ws.words[j]!) && isNameWord(ws, j + 1)) { j += 2; continue; }
+    let k = j;
+    while (NAME_PARTICLES.has(ws.words[k] ?? '')) k++;
+    if (k > j && isNameWord(ws, k)) { j = k + 1; continue; }
     if (j > i && NAME_SUFFIX_RE.test(ws.words[j]!)) { j++; if (ws.words[j] === '.') j++; continue; }
     break;
   }
@@ -119,10 +124,32 @@ export function findMentions(sentences: Sentence[], text: string): Mention[] {
     organisations(ws, add);
     acronyms(ws, add);
     places(ws, add);
+    organisationCues(ws, add);
     taggedSpans(ws, model.tag(ws.words), add);
-    out.push(...settle(cands));
+    const kept = coordinate(ws, settle(cands), add, cands);
+    // "(NATO)" right after "North Atlantic Treaty Organization" is the same mention, not another.
+    out.push(...kept.filter((m) => !(ws.words[m.start - 1] === '(' && kept.some((o) => o.acronym === m.text && o.end === m.start - 1))));
   });
   return out;
+}
+
+/** Names the article has already given in full are found again wherever their last word stands
+ *  alone ("Modi is due to ..."), where the tagger may miss them (sentence starts, headlines). */
+export function propagateNames(sentences: Sentence[], mentions: Mention[], text: string, known: Mention[] = mentions): Mention[] {
+  const surnames = new Set<string>();
+  for (const m of known) {
+    const words = m.text.split(/\s+/);
+    if (m.type === 'PER' && words.length > 1) surnames.add(words[words.length - 1]!);
+  }
+  const added: Mention[] = [];
+  sentences.forEach((sentence, si) => {
+    sentence.tokens.forEach((t, i) => {
+      if (!surnames.has(t.text)) return;
+      if (mentions.some((m) => m.sentence === si && m.start <= i && i < m.end)) return;
+      added.push({ type: 'PER', text: text.slice(t.start, t.end), sentence: si, start: i, end: i + 1, charStart: t.start, charEnd: t.end, priority: 1 });
+    });
+  });
+  return [...mentions, ...added].sort((a, b) => a.sentence - b.sentence || a.start - b.start);
 }
 
 type Add = (type: EntityType, start: number, end: number, priority: number, extra?: Partial<Mention>) => void;
@@ -170,6 +197,30 @@ function organisations(ws: Words, add: Add): void {
   }
 }
 
+/** "chief executive of Nvidia", "shares of Siemens": a company follows (places are left to the
+ *  gazetteer, which ranks higher). */
+function organisationCues(ws: Words, add: Add): void {
+  for (let i = 0; i + 2 < ws.words.length; i++) {
+    if (!ORG_CUES.has(ws.lower[i]!) || (ws.lower[i + 1] !== 'of' && ws.lower[i + 1] !== 'for')) continue;
+    let e = i + 2;
+    while (e < ws.words.length && isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!)) e++;
+    if (e > i + 2) add('ORG', i + 2, e, 1.5);
+  }
+}
+
+/** "Microsoft and OpenAI": a capitalised name joined by "and" to an entity is of its type. */
+function coordinate(ws: Words, kept: Mention[], add: Add, sink: Mention[]): Mention[] {
+  const before = sink.length;
+  for (const m of kept) {
+    if (ws.lower[m.end] !== 'and' || m.type === 'PER') continue;
+    const s = m.end + 1;
+    let e = s;
+    while (e < ws.words.length && isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !TITLE_WORDS.has(ws.lower[e]!)) e++;
+    if (e > s && !kept.some((k) => k.start < e && s < k.end)) add(m.type, s, e, 1);
+  }
+  return sink.length > before ? settle([...kept, ...sink.slice(before)]) : kept;
+}
+
 function acronyms(ws: Words, add: Add): void {
   ws.words.forEach((w, i) => {
     if (!/^(\p{Lu}[\p{Lu}&]{1,7}|G\d{1,2})$/u.test(w) || NOT_ACRONYMS.has(w)) return;
@@ -195,7 +246,8 @@ function places(ws: Words, add: Add): void {
 /** "US" in "US President" or "the US State Department" works as an adjective, not a place. */
 function isModifier(ws: Words, start: number, end: number): boolean {
   const name = ws.lower.slice(start, end).join(' ');
-  return DEMONYMS[name] !== undefined && isCap(ws.words[end] ?? '');
+  const next = ws.words[end] ?? '';
+  return DEMONYMS[name] !== undefined && (isCap(next) || TITLE_WORDS.has(next.toLowerCase()));
 }
 
 function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
@@ -217,8 +269,17 @@ function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
   }
 }
 
-/** Keeps the most trusted, then longest, candidates that do not overlap. */
-function settle(cands: Mention[]): Mention[] {
+/** Keeps the most trusted, then longest, candidates that do not overlap. A tagged person name that
+ *  starts with a place name ("Ararat Mirzoyan") keeps the place from winning. */
+function settle(input: Mention[]): Mention[] {
+  const cands = input.filter((c) => !(c.type === 'LOC' && c.priority === 2 && input.some((o) =>
+    o.type === 'PER' && o.priority === 1 && o.start <= c.start && c.end <= o.end && o.end - o.start > c.end - c.start)));
+  // A city name directly before a tagged person is the person's first name.
+  for (const c of input) {
+    if (c.type !== 'LOC' || c.priority !== 2 || lookupPlace(c.text)?.kind !== 'city') continue;
+    const person = input.find((o) => o.type === 'PER' && o.priority === 1 && o.start === c.end);
+    if (person) { person.start = c.start; person.charStart = c.charStart; person.text = `${c.text} ${person.text}`; }
+  }
   const sorted = [...cands].sort((a, b) => b.priority - a.priority || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   for (const c of sorted) {

@@ -67,7 +67,8 @@ const CLOCK_RE = /\b(?:(noon|midday|midnight)|(\d{1,2})(?:[:.](\d{2}))?\s*([ap])
 const ZONE_AFTER_RE = /^\s*(?:(local time)|\(?(GMT|UTC)\b|\(?([A-Z]{2,5})\b|(?:in\s+)?([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)?)\s+time\b)/u;
 /** Day expressions that name a week, month or year rather than a day. */
 const NOT_A_DAY_RE = /\b(week|weekend|month|year|decade)s?\b/i;
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** A cheap test before chrono (the costliest step): a weekday, month, or relative day word. */
+const DAY_WORD_RE = /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday)|\d{4}-\d{2}-\d{2}/i;
 
 export function referenceFrom(iso: string | null | undefined): Reference | null {
   if (!iso) return null;
@@ -77,6 +78,7 @@ export function referenceFrom(iso: string | null | undefined): Reference | null 
 
 /** Days named in `text` (which starts at `offset` in the article), read against the reference. */
 export function findDays(text: string, offset: number, ref: Reference): DayExpr[] {
+  if (!DAY_WORD_RE.test(text)) return [];
   // The reference is a calendar day: chrono works on it as noon in UTC, so no zone shifts the day.
   const results = chrono.parse(text, { instant: new Date(`${ref.date}T12:00:00Z`), timezone: 0 });
   const out: DayExpr[] = [];

@@ -1,0 +1,55 @@
+// Entities: short names merged into full ones, roles, organisations with acronyms, places resolved.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { enrichText } from '../../src/enrich/index.js';
+
+const ents = (text: string, title: string | null = null) =>
+  enrichText({ title, text, published_at: '2025-04-08', fetched_at: null }).entities;
+
+test('a surname alone joins the full name given earlier, and the role is kept', () => {
+  const e = ents('Canadian Prime Minister Mark Carney spoke to reporters. Carney said the talks went well. Later, Carney left.');
+  const carney = e.people.filter((p) => p.name.includes('Carney'));
+  assert.equal(carney.length, 1);
+  assert.equal(carney[0]?.name, 'Mark Carney');
+  assert.equal(carney[0]?.mentions, 3);
+  assert.equal(carney[0]?.role, 'Canadian Prime Minister');
+  assert.equal(carney[0]?.country, 'Canada');
+});
+
+test('honorifics are dropped from names and particles are kept', () => {
+  const e = ents('European Commission President Ursula von der Leyen met Saudi Crown Prince Mohammed bin Salman in Riyadh.');
+  const names = e.people.map((p) => p.name);
+  assert.ok(names.includes('Ursula von der Leyen'));
+  assert.ok(names.includes('Mohammed bin Salman'));
+});
+
+test('organisations: bracketed acronyms and shorter forms join the full name', () => {
+  const e = ents('The North Atlantic Treaty Organization (NATO) met in Brussels. NATO said the US State Department agreed. The State Department declined to comment.');
+  const nato = e.organizations.find((o) => o.name === 'North Atlantic Treaty Organization');
+  assert.ok(nato);
+  assert.ok(nato.aliases?.includes('NATO'));
+  assert.equal(nato.mentions, 2);
+  const state = e.organizations.find((o) => o.name === 'US State Department');
+  assert.equal(state?.mentions, 2);
+});
+
+test('places are resolved to a country and an IANA zone; "US" before a title is no place', () => {
+  const e = ents('US President Donald Trump flew from Washington to Riyadh, Saudi Arabia.');
+  const byName = new Map(e.places.map((p) => [p.name, p]));
+  assert.equal(byName.get('Riyadh')?.timezone, 'Asia/Riyadh');
+  assert.equal(byName.get('Saudi Arabia')?.kind, 'country');
+  assert.equal(byName.get('Washington')?.timezone, 'America/New_York');
+  assert.ok(!byName.has('US'));
+});
+
+test('headline mentions count only toward entities named in the text', () => {
+  const e = ents('Foreign Minister Sergey Lavrov arrived in Hanoi.', 'Lavrov Lands In Vietnam Amid Storm');
+  assert.equal(e.people.find((p) => p.name === 'Sergey Lavrov')?.mentions, 2);
+  assert.ok(!e.places.some((p) => p.name === 'Vietnam'));
+});
+
+test('non-English text is skipped with a note', () => {
+  const out = enrichText({ title: null, text: 'Le président a rencontré le Premier ministre.', published_at: null, fetched_at: null, language: 'fr' });
+  assert.deepEqual(out.entities, { people: [], organizations: [], places: [] });
+  assert.equal(out.note, 'enrich_language_unsupported');
+});
