@@ -52,7 +52,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
           properties: {
             items: { type: 'array', items: { $ref: '#/components/schemas/SearchItem' } },
             next_cursor: nullableStr, total: { type: ['integer', 'null'] },
-            total_capped: { type: 'boolean', description: 'More matched than were counted; total and facets cover the first matches' },
+            total_capped: { type: 'boolean', description: 'A filtered query matched more than were counted (10,000); total is that cap' },
+            facets_over: { type: 'integer', description: 'Facets count the top this-many results (at most 1,000)' },
             facets: {
               type: ['object', 'null'],
               properties: Object.fromEntries(['site_name', 'language', 'page_type', 'day']

@@ -63,12 +63,13 @@ export interface Facets {
 export interface SearchResult {
   items: SearchItem[];
   next_cursor: string | null;
-  /** Number of matching articles (computed with the facets; null when facets were skipped). */
+  /** Number of matching articles (given with the facets; null when they were skipped). */
   total: number | null;
-  /** True when more matched than the store counts (FACET_SCAN_LIMIT): total and facet counts then
-   *  cover that many matches, not all. */
+  /** True when a filtered query matched more than the store counts (COUNT_CAP): total is then that cap. */
   total_capped: boolean;
+  /** Counts over the top `facets_over` results (FACET_TOP at most), not necessarily every match. */
   facets: Facets | null;
+  facets_over: number;
 }
 
 /** One line of an article in reading order: a kept block, or a removed line with its reason. */

@@ -113,7 +113,7 @@ export function storeConformance(name: string, factory: StoreFactory): void {
       });
     });
 
-    it('counts facets over the whole match set', () => {
+    it('counts totals exactly and facets over the top results', () => {
       withStore(factory, testCorpus(), (store) => {
         const { facets, total } = store.search({ q: 'officials', limit: 1 });
         assert.equal(total, 12);
@@ -122,6 +122,10 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         assert.equal(sum(facets?.language), 12);
         assert.deepEqual(facets?.language.map((f) => f.value), ['en', 'fr']);
         assert.equal(sum(facets?.day), 12);
+        assert.equal(store.search({ q: 'officials', limit: 1 }).facets_over, 12);
+        const filtered = store.search({ q: 'officials', language: 'fr', limit: 1 });
+        assert.deepEqual([filtered.total, filtered.total_capped, filtered.facets?.language], [4, false, [{ value: 'fr', count: 4 }]]);
+        assert.equal(store.search({}).total, 15);
         assert.equal(store.search({ q: 'officials', cursor: store.search({ q: 'officials', limit: 1 }).next_cursor ?? '' }).facets, null);
       });
     });

@@ -132,7 +132,7 @@ describe('search command', () => {
         id: 'x', title: 'Bad\u001b[2Jtitle', url: null, site_name: null, language: null, page_type: null,
         published_at: null, cluster_id: null, snippet: [{ text: 'a\u001b]0;pwn\u0007b', hit: false }], snippet_html: '', score: null,
       }],
-      next_cursor: null, total: 1, total_capped: false, facets: null,
+      next_cursor: null, total: 1, total_capped: false, facets: null, facets_over: 0,
     });
     assert.equal(out.includes('\u001b'), false);
     assert.equal(out.includes('\u0007'), false);

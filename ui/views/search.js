@@ -44,8 +44,8 @@ export async function searchView({ params }) {
 /** @param {any} result */
 function countLabel(result) {
   if (result.total === null) return '';
-  if (result.total_capped) return `More than ${result.total.toLocaleString()} articles (counts below cover the first ${result.total.toLocaleString()})`;
-  return `${result.total} article${result.total === 1 ? '' : 's'}`;
+  const count = result.total_capped ? `More than ${result.total.toLocaleString()} articles` : `${result.total.toLocaleString()} article${result.total === 1 ? '' : 's'}`;
+  return result.facets_over < result.total ? `${count} (filters count the top ${result.facets_over.toLocaleString()})` : count;
 }
 
 /** @param {Record<string, string>} state */
