@@ -10,7 +10,7 @@ import { inflateMembers, type GzEvent } from './gzip.js';
 import { dechunk, decodeContentEncoding, parseHttpResponse } from './http.js';
 import type { ReaderOptions } from './options.js';
 import { REJECT } from './reasons.js';
-import { isGzip, looksBinary, looksLikeHtml } from './sniff.js';
+import { looksBinary, looksLikeHtml } from './sniff.js';
 import { frameRecords, type RawRecord } from './warcframe.js';
 
 const PAGE_TYPES = new Set(['response', 'resource', 'conversion']);
@@ -59,10 +59,11 @@ function recordPage(record: RawRecord, opts: ReaderOptions): Draft | null {
   const contentType = isHttp ? msg.headers['content-type'] : h['content-type'];
   const declaredHtml = contentType !== undefined && HTML_TYPE.test(contentType);
   const vague = contentType === undefined || VAGUE_TYPE.test(contentType);
-  if (!declaredHtml && !(vague && looksLikeHtml(msg.body) && !isGzip(msg.body))) {
-    return reject(REJECT.non_html_payload, `payload is ${contentType ?? 'untyped and not HTML'}`, where);
-  }
+  const notHtml = reject(REJECT.non_html_payload, `payload is ${contentType ?? 'untyped and not HTML'}`, where);
+  if (!declaredHtml && !vague) return notHtml;
   if (record.oversized) {
+    // Only a prefix is held: an encoded body cannot be sniffed, so an untyped one is not HTML.
+    if (!declaredHtml && !looksLikeHtml(msg.body)) return notHtml;
     return reject(REJECT.too_large, `record block of ${record.blockLength} bytes over maxPageBytes ${opts.maxPageBytes}`, where);
   }
   let body = msg.body;
@@ -70,6 +71,7 @@ function recordPage(record: RawRecord, opts: ReaderOptions): Draft | null {
   const decoded = decodeContentEncoding(body, msg.headers['content-encoding'], opts);
   if (!decoded.ok) return reject(decoded.reason, decoded.error, where);
   body = decoded.body;
+  if (!declaredHtml && !looksLikeHtml(body)) return notHtml;
   if (body.length > opts.maxPageBytes) return reject(REJECT.too_large, `payload of ${body.length} bytes over maxPageBytes ${opts.maxPageBytes}`, where);
   if (looksBinary(body)) return reject(REJECT.binary_content, `payload declared ${contentType ?? 'untyped'} holds binary data`, where);
   const { text, encoding } = decodeHtml(body, msg.headers);

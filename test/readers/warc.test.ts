@@ -69,14 +69,22 @@ test('HTTP bodies: chunked transfer coding and deflate content coding are undone
     response('https://b.example/deflate', (await import('node:zlib')).deflateSync(html('Deflated')), { 'Content-Type': 'text/html', 'Content-Encoding': 'deflate' }),
     { type: 'response', url: 'https://b.example/bare', block: html('Bare payload') },
     { type: 'resource', url: 'https://b.example/resource', contentType: 'text/html', block: html('Resource') },
+    response('https://b.example/untyped-gzip', gzipSync(html('Untyped')), { 'Content-Encoding': 'gzip' }),
+    response('https://b.example/json', '{"a": 1}', { 'Content-Type': 'application/json' }),
+    response('https://b.example/untyped-text', 'just some words', {}),
   ]);
-  const got = pages(await readAll(unitOf(writeTemp(tempDir(), 'http.warc.gz', bytes))));
+  const items = await readAll(unitOf(writeTemp(tempDir(), 'http.warc.gz', bytes)));
+  const got = pages(items);
   assert.equal(got[0]!.content, body);
   assert.match(got[1]!.content, /<h1>Deflated<\/h1>/);
   assert.equal(got[2]!.http_status, null);
   assert.match(got[2]!.content, /Bare payload/);
   assert.match(got[3]!.content, /Resource/);
-  assert.equal(got.length, 4);
+  assert.match(got[4]!.content, /<h1>Untyped<\/h1>/);
+  assert.equal(got.length, 5);
+  assert.deepEqual(rejections(items).map((r) => [r.reason, r.url]), [
+    ['non_html_payload', 'https://b.example/json'], ['non_html_payload', 'https://b.example/untyped-text'],
+  ]);
 });
 
 test('record types: revisit is rejected, warcinfo/request/metadata pass silently, WET conversions are text pages', async () => {
