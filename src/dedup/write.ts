@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import type { Article } from '../record.js';
 import { KIND_CANONICAL, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
-import { LineWriter, readLines, readRecords } from './io.js';
+import { LineWriter, readLines } from './io.js';
 import type { SignatureSets } from './sets.js';
 import type { RecordMeta } from './signatures.js';
 
@@ -56,7 +56,7 @@ function sidecarFile(dir: string, range: number): string {
 }
 
 /** Streams every folder's meta.jsonl in record order. */
-async function* metas(sets: SignatureSets): AsyncGenerator<RecordMeta> {
+async function* metas(sets: SignatureSets): AsyncGenerator<RecordMeta, undefined> {
   for (const dir of sets.dirs) for await (const line of readLines(join(dir, 'meta.jsonl'))) yield JSON.parse(line) as RecordMeta;
 }
 
@@ -111,6 +111,23 @@ function loadRange(dir: string, range: number): Map<number, Listed> {
   return listed;
 }
 
+/** The non-blank lines of the inputs, in order: the same records `readRecords` yields. */
+async function* recordLines(paths: readonly string[]): AsyncGenerator<string> {
+  for (const path of paths) for await (const line of readLines(path)) if (line.trim() !== '') yield line;
+}
+
+/** A JSON object line ends with '}' after trimming; a record that already has a `duplicate` key (a
+ *  re-run over dedup output) or an empty object is parsed and re-serialised instead. */
+const SPLICE_UNSAFE_RE = /"duplicate"\s*:|^\s*\{\s*\}\s*$/;
+
+/** The record line with its `duplicate` object appended as the last key, without re-serialising the
+ *  record (parse + stringify of a 3 KB record costs more than everything else in this pass). */
+function withDuplicate(line: string, duplicate: DuplicateInfo): string {
+  const body = line.trimEnd();
+  if (body.endsWith('}') && !SPLICE_UNSAFE_RE.test(body)) return `${body.slice(0, -1)},"duplicate":${JSON.stringify(duplicate)}}`;
+  return JSON.stringify({ ...(JSON.parse(line) as Article), duplicate });
+}
+
 /** Why a non-canonical record is dropped, or null for a canonical one. */
 export function dropReason(c: Clustering, g: number): DedupDropReason | null {
   if (c.versionOf[g] !== -1) return SUPERSEDED_VERSION;
@@ -130,8 +147,10 @@ export async function writeDeduped(sets: SignatureSets, c: Clustering, output: s
   let g = 0;
   let written = 0;
   let dropped = 0;
-  for await (const record of readRecords<Article>(inputs)) {
-    if (g >= sets.records) throw new Error('dedup: the inputs have more records than when their signatures were computed');
+  const metaLines = metas(sets)[Symbol.asyncIterator]();
+  for await (const line of recordLines(inputs)) {
+    const meta = (await metaLines.next()).value;
+    if (g >= sets.records || !meta) throw new Error('dedup: the inputs have more records than when their signatures were computed');
     if (g >>> RANGE_BITS !== range) {
       range = g >>> RANGE_BITS;
       listed = loadRange(sidecar, range);
@@ -139,7 +158,7 @@ export async function writeDeduped(sets: SignatureSets, c: Clustering, output: s
     const canonical = c.canonical[g]!;
     const isCanonical = c.kind[g] === KIND_CANONICAL && c.versionOf[g] === -1;
     const duplicate: DuplicateInfo = {
-      cluster_id: canonical === g ? String(record.id) : ids.get(canonical)!,
+      cluster_id: canonical === g ? meta.id : ids.get(canonical)!,
       cluster_size: c.size[g]!,
       canonical: isCanonical,
       similarity: isCanonical ? 1 : round(c.similarity[g]!),
@@ -150,10 +169,10 @@ export async function writeDeduped(sets: SignatureSets, c: Clustering, output: s
     if (c.versionOf[g] !== -1) duplicate.version_of = ids.get(c.versionOf[g]!)!;
     const reason = dropReason(c, g);
     if (opts.mode === 'drop' && reason !== null) {
-      opts.onDrop?.({ ...record, duplicate }, reason);
+      opts.onDrop?.({ ...(JSON.parse(line) as Article), duplicate }, reason);
       dropped++;
     } else {
-      out.write(JSON.stringify({ ...record, duplicate }));
+      out.write(withDuplicate(line, duplicate));
       written++;
     }
     g++;

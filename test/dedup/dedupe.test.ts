@@ -54,6 +54,10 @@ test('the same inputs give byte-identical output, and the work folder is cleaned
     assert.equal(readFileSync(join(dir, 'one.jsonl'), 'utf8'), readFileSync(join(dir, 'two.jsonl'), 'utf8'));
     assert.deepEqual(ids(join(dir, 'one.jsonl')), [...ids(WIRE), ...ids(VERSIONS)]);
     assert.deepEqual(readdirSync(join(dir, 'w1')), []);
+    // Deduplicating the output again replaces the duplicate objects with equal ones.
+    await dedupe([join(dir, 'one.jsonl')], join(dir, 'again.jsonl'), { workDir: join(dir, 'w3') });
+    const parse = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    assert.deepEqual(parse('again.jsonl'), parse('one.jsonl'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
