@@ -5,6 +5,7 @@
 // stalled-job check puts the job back in the queue.
 import { Worker } from 'bullmq';
 import { availableParallelism } from 'node:os';
+import { readerOptionsFrom } from './index.js';
 import { unitKey } from './parts.js';
 import { WorkerPool } from './pool.js';
 import { QUEUE_NAME, type UnitJobData, type UnitJobResult, connectionFromUrl } from './queue.js';
@@ -36,10 +37,10 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
   // One thread pool per pipeline configuration: jobs of one run share threads (and their loaded models).
   const pools = new Map<string, WorkerPool>();
   const poolFor = async (data: UnitJobData): Promise<WorkerPool> => {
-    const key = JSON.stringify([data.pipeline, data.timeout_ms]);
+    const key = JSON.stringify(data.config);
     let pool = pools.get(key);
     if (pool === undefined) {
-      pool = new WorkerPool(size, data.pipeline, data.timeout_ms);
+      pool = new WorkerPool(size, data.config, data.config.limits.timeout_ms);
       pools.set(key, pool);
     }
     await pool.ready();
@@ -55,9 +56,9 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
       units: [unit],
       out_dir,
       workers: size,
-      timeout_ms: job.data.timeout_ms,
-      reader: job.data.reader,
-      pipeline: job.data.pipeline,
+      timeout_ms: job.data.config.limits.timeout_ms,
+      reader: readerOptionsFrom(job.data.config),
+      pipeline: job.data.config,
       pool: await poolFor(job.data),
     });
     log(`finished ${label}: ${summary.pages} pages, kept ${summary.kept}`);

@@ -6,13 +6,11 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ConnectionOptions, Queue, QueueEvents } from 'bullmq';
-import { DEFAULT_READER_OPTIONS, type ReaderOptions } from '../readers/index.js';
 import { UsageError } from '../readers/errors.js';
 import type { InputUnit } from '../readers/units.js';
 import { VERSION } from '../version.js';
 import { finalize } from './finalize.js';
-import type { RunOptions, RunResult } from './index.js';
-import { DEFAULT_TIMEOUT_MS } from './index.js';
+import { type RunOptions, type RunResult, dedupParamsFrom } from './index.js';
 import { completedKeys, removeStaleTemps, unitKey } from './parts.js';
 import type { RunProgress } from './runner.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig } from './setup.js';
@@ -31,9 +29,8 @@ const POLL_MS = 500;
 export interface UnitJobData {
   out_dir: string;
   unit: InputUnit;
-  reader: ReaderOptions;
-  pipeline: PipelineConfig;
-  timeout_ms: number;
+  /** The submitter's resolved configuration: every worker processes the unit the same way. */
+  config: PipelineConfig;
 }
 
 export interface UnitJobResult { pages: number; kept: number; dropped: number; rejected: number }
@@ -42,6 +39,8 @@ export interface SubmitOptions extends RunOptions {
   /** redis://[user:password@]host:port[/db] (rediss:// for TLS). */
   queue: string;
   attempts?: number | undefined;
+  /** As for a local run: WARC files larger than this become several units. */
+  split_bytes?: number | undefined;
 }
 
 /** ioredis options from a redis:// URL. BullMQ workers need maxRetriesPerRequest null (they block). */
@@ -102,11 +101,13 @@ export async function submitToQueue(opts: SubmitOptions): Promise<RunResult> {
   }
   report();
   await removeStaleTemps(outDir);
+  const config = opts.config ?? DEFAULT_PIPELINE_CONFIG;
   const stats = await finalize({
     sources: [outDir],
     out_dir: outDir,
-    duplicates: opts.duplicates ?? 'mark',
-    keep_dropped: opts.keep_dropped ?? false,
+    duplicates: config.duplicates,
+    keep_dropped: config.keep_dropped,
+    dedup_params: dedupParamsFrom(config),
     version: VERSION,
   });
   return { processed: { ...progress, interrupted: false }, stats };
@@ -135,14 +136,10 @@ async function enqueueAndWait(opts: SubmitOptions, outDir: string, todo: InputUn
       const job = await queue.getJob(id);
       if (job !== undefined && (await job.isFailed())) await job.remove();
     }
-    const data = {
-      reader: { ...DEFAULT_READER_OPTIONS, ...opts.reader },
-      pipeline: { ...DEFAULT_PIPELINE_CONFIG, ...opts.pipeline },
-      timeout_ms: opts.timeout_ms ?? DEFAULT_TIMEOUT_MS,
-    };
+    const config = opts.config ?? DEFAULT_PIPELINE_CONFIG;
     await queue.addBulk([...ids].map(([jobId, unit]) => ({
       name: 'unit',
-      data: { out_dir: outDir, unit, ...data },
+      data: { out_dir: outDir, unit, config },
       opts: {
         jobId,
         attempts: opts.attempts ?? DEFAULT_ATTEMPTS,

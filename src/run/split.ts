@@ -2,7 +2,7 @@
 // spreads over threads, shards and queue workers. The cut points depend only on the file's bytes and
 // the target size, so every run and every shard computes the same ranges (and the same unit keys).
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { inflateSync, constants as zconst } from 'node:zlib';
+import { gunzipSync, constants as zconst } from 'node:zlib';
 
 /** Default target range size: large enough that per-unit overhead (a part file, a queue job) is
  *  negligible, small enough that a 1 GB Common Crawl WARC gives every core of a machine work. */
@@ -39,7 +39,7 @@ async function isGzipFile(handle: FileHandle): Promise<boolean> {
 async function gzipRecordAt(handle: FileHandle, offset: number): Promise<boolean> {
   const probe = await readAt(handle, offset, GZIP_PROBE);
   try {
-    const out = inflateSync(probe, { finishFlush: zconst.Z_SYNC_FLUSH, maxOutputLength: GZIP_PROBE * 8 });
+    const out = gunzipSync(probe, { finishFlush: zconst.Z_SYNC_FLUSH, maxOutputLength: GZIP_PROBE * 8 });
     return out.subarray(0, WARC_MAGIC.length).equals(WARC_MAGIC);
   } catch {
     return false;

@@ -79,3 +79,22 @@ export async function tempFiles(dir: string): Promise<string[]> {
 export function lines(jsonl: string): Record<string, unknown>[] {
   return jsonl.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+/** Fails with a short message naming the first record and field that differ (whole corpora make
+ *  unreadable assertion diffs). */
+export function sameJsonl(actual: string, expected: string, what: string): void {
+  if (actual === expected) return;
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  const i = a.findIndex((line, n) => line !== e[n]);
+  const at = i < 0 ? Math.min(a.length, e.length) : i;
+  let detail = `${what}: ${a.length - 1} lines vs ${e.length - 1} expected; first difference on line ${at + 1}`;
+  try {
+    const x = JSON.parse(a[at] ?? 'null') as Record<string, unknown> | null;
+    const y = JSON.parse(e[at] ?? 'null') as Record<string, unknown> | null;
+    const keys = new Set([...Object.keys(x ?? {}), ...Object.keys(y ?? {})]);
+    const key = [...keys].find((k) => JSON.stringify(x?.[k]) !== JSON.stringify(y?.[k]));
+    detail += ` (id ${String(x?.id)} vs ${String(y?.id)}; field ${key}: ${JSON.stringify(x?.[key ?? '']).slice(0, 300)} vs ${JSON.stringify(y?.[key ?? '']).slice(0, 300)})`;
+  } catch { /* not JSON: the line numbers say enough */ }
+  throw new Error(detail);
+}
