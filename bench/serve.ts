@@ -130,6 +130,7 @@ async function benchHttp(): Promise<Record<string, number>> {
     return `/api/articles?q=${encodeURIComponent(words[rank] ?? 'ka')}`;
   });
   try {
+    const cpuBefore = process.cpuUsage();
     const config = JSON.stringify({ base: server.url.replace(/\/$/, ''), paths, concurrency: CONCURRENCY, durationMs: SECONDS * 1000 });
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-load.ts'), config], {
@@ -140,7 +141,11 @@ async function benchHttp(): Promise<Record<string, number>> {
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`load generator exited with ${code}`))));
     });
-    return JSON.parse(out) as Record<string, number>;
+    const used = process.cpuUsage(cpuBefore);
+    const result = JSON.parse(out) as Record<string, number>;
+    // The server runs in this process: its CPU time per answered request, free of waiting for a core.
+    result['server_cpu_ms_per_request'] = (used.user + used.system) / 1000 / Math.max(1, result['requests'] ?? 0);
+    return result;
   } finally {
     await server.close();
   }
@@ -162,5 +167,6 @@ console.log(`\nPeer: top 20 for a medium term, FTS5 bm25 ${ms(peer.fts)} vs LIKE
 const http = await benchHttp();
 console.log(`\nHTTP GET /api/articles?q= on loopback, ${CONCURRENCY} connections from a second process for ${SECONDS} s:`);
 console.log(`  ${Math.round(http['rps'] ?? 0)} requests/s, p50 ${ms(http['p50_ms'] ?? NaN)}, p99 ${ms(http['p99_ms'] ?? NaN)}, ${http['requests']} ok, ${http['errors']} errors`);
+console.log(`  server CPU per request ${ms(http['server_cpu_ms_per_request'] ?? NaN)} (so about ${Math.round(1000 / (http['server_cpu_ms_per_request'] ?? 1))} requests/s per free core)`);
 console.log(`load average at end: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
 console.log(`\nTarget p99 search < ${TARGET_P99_MS} ms at ${ARTICLES} articles (Store API): wall ${ms(p99)} ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}, cpu ${ms(cpuP99)} ${cpuP99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
