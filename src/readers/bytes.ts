@@ -25,7 +25,8 @@ export async function* payloadChunks(raw: AsyncIterable<Uint8Array>, gzipped: bo
   }
 }
 
-/** Collects a whole (single-page) input, stopping at `limit` bytes: null then means "too large". */
+/** Collects a whole (single-page) input; past `limit` bytes it stops reading and returns a
+ *  `too_large` rejection (as it returns any rejection the chunks carry). */
 export async function collect(chunks: AsyncIterable<Uint8Array | Draft>, limit: number): Promise<{ bytes: Uint8Array; size: number } | Draft> {
   const parts: Uint8Array[] = [];
   let size = 0;

@@ -43,13 +43,13 @@ function recordPage(record: RawRecord, opts: ReaderOptions): Draft | null {
   if (!PAGE_TYPES.has(type)) return null;
   const base: Omit<PageDraft, 'format' | 'content' | 'http_status' | 'headers'> = {
     url: where.url,
-    fetched_at: h['warc-date'] ?? null,
+    fetched_at: h['warc-date'] || null,
     input_offset: record.offset,
     ...(where.warc_record_id !== undefined && { warc_record_id: where.warc_record_id }),
   };
 
   if (type === 'conversion') {
-    if (record.oversized) return reject(REJECT.too_large, `conversion record of ${record.blockLength} bytes over maxPageBytes ${opts.maxPageBytes}`, where);
+    if (record.blockLength > opts.maxPageBytes) return reject(REJECT.too_large, `conversion record of ${record.blockLength} bytes over maxPageBytes ${opts.maxPageBytes}`, where);
     const { text, encoding } = decodeText(record.block, { 'content-type': h['content-type'] ?? '' });
     return { page: { ...base, http_status: null, headers: {}, format: 'text', content: text, encoding } };
   }
