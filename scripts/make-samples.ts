@@ -156,6 +156,9 @@ const water: Story = {
     'The Northfield water utility will replace every remaining lead service line in the city by the end of 2028, its board decided on Wednesday.',
     'About 1,200 homes, most of them built before 1950, are still connected to the mains through lead pipes. The utility will pay for the work on public and private land.',
     'Tests last year found lead levels below the federal action level in all but three homes, but the utility said it did not want to wait for a problem.',
+    'Crews will start in the Eastside and Mill Hill neighbourhoods in March, where the oldest pipes are, and move west as the ground allows. Each replacement takes about a day and needs a short shut-off of the water supply.',
+    'The program is expected to cost 14 million dollars, most of it covered by a low-interest state loan. The board said water rates would not rise because of it.',
+    'Board chair Alma Reyes said the utility had mapped every connection in the city over the past two years, digging test holes where its records were incomplete.',
     'Residents can check whether their address is on the list on the utility\'s website or by calling its customer line.',
   ],
   related: ['Snow emergency declared for Friday', 'School board names new superintendent'],
@@ -166,7 +169,7 @@ const waterCopy: Story = {
   ...water,
   site: 'Lakes Region Courier', host: 'lakescourier.example',
   byline: 'Newswire staff',
-  paragraphs: [...water.paragraphs.slice(0, 3), 'Residents can check their address on the utility\'s website.'],
+  paragraphs: [...water.paragraphs.slice(0, -1), 'Residents can check their address on the utility\'s website.'],
   related: ['County fair dates announced', 'Bridge inspection closes Route 9 lane'],
 };
 
