@@ -38,8 +38,10 @@ function lcsDiff(a: readonly string[], b: readonly string[]): DiffPart[] {
     }
   }
   const parts: DiffPart[] = [];
-  const push = (op: DiffPart['op'], text: string): void => {
+  const push = (op: DiffPart['op'], raw: string): void => {
     const last = parts[parts.length - 1];
+    // A word taken from the end of one copy has no space after it; keep words apart either way.
+    const text = last !== undefined && !/\s$/.test(last.text) ? ` ${raw}` : raw;
     if (last !== undefined && last.op === op) last.text += text;
     else parts.push({ op, text });
   };
