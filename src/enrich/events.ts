@@ -41,12 +41,14 @@ export function buildEvents(frames: Frame[], entities: Entities, ref: Reference 
   const accs: Acc[] = [];
   for (const f of frames) {
     if (f.participants.length === 0) continue;
-    const date = f.day && ref ? resolveDay(f.day, ref, direction(f.status, text, f.day.start)) : null;
-    const target = [...accs].reverse().find((a) => sameEvent(a, f, date));
+    // A clause silent on status joins an event it matches, else it is held if its day has passed.
+    const guess = f.status ?? (f.day && ref && f.day.date && f.day.date > ref.date ? 'planned' : 'held');
+    const date = f.day && ref ? resolveDay(f.day, ref, direction(guess, text, f.day.start)) : null;
+    const target = [...accs].reverse().find((a) => sameEvent(a, f, date, f.status ?? a.status));
     if (target) merge(target, f, date);
     else {
       accs.push({
-        type: f.type, status: f.status, participants: [...f.participants], place: f.place, occasion: f.occasion,
+        type: f.type, status: guess, participants: [...f.participants], place: f.place, occasion: f.occasion,
         dayText: f.day?.text ?? '', date, clocks: [...f.clocks], confirmedBy: [...f.confirmedBy],
         hostReported: f.hostReported, sentence: f.sentenceText,
       });
@@ -63,8 +65,8 @@ function direction(status: EventStatus, text: string, dayStart: number): 'forwar
   return /\b(for|until|to)\s*$/i.test(text.slice(Math.max(0, dayStart - 12), dayStart)) ? 'forward' : 'backward';
 }
 
-function sameEvent(a: Acc, f: Frame, date: string | null): boolean {
-  if (FAMILY[a.type] !== FAMILY[f.type] || a.status !== f.status) return false;
+function sameEvent(a: Acc, f: Frame, date: string | null, status: EventStatus): boolean {
+  if (FAMILY[a.type] !== FAMILY[f.type] || a.status !== status) return false;
   const names = new Set(a.participants.map((p) => p.name));
   const shared = f.participants.filter((p) => names.has(p.name)).length;
   if (shared < Math.min(f.participants.length, names.size)) return false;

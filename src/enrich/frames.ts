@@ -29,7 +29,8 @@ export interface Frame {
   /** The date the day means, with the direction implied by the status. */
   date: string | null;
   clocks: ClockExpr[];
-  status: EventStatus;
+  /** Null when the wording gives none (see readStatus). */
+  status: EventStatus | null;
   confirmedBy: string[];
   hostReported: boolean;
 }
@@ -191,7 +192,11 @@ function buildRegions(ctx: Ctx, segs: Segment[], trig: number[]): Region[] {
 }
 
 function readRegion(ctx: Ctx, region: Region, previous: Frame | undefined): Frame | null {
-  const best = region.triggers.reduce((a, b) => (TRIGGERS[ctx.lower[b]!]!.rank > TRIGGERS[ctx.lower[a]!]!.rank ? b : a));
+  // "phoned Tokayev to prepare the meeting": a definite noun refers to another event; the verb wins.
+  const hasVerb = region.triggers.some((t) => TRIGGERS[ctx.lower[t]!]!.verb);
+  const definite = (t: number): boolean => !TRIGGERS[ctx.lower[t]!]!.verb && ['the', 'this', 'that'].includes(ctx.lower[t - 1] ?? '');
+  const usable = hasVerb ? region.triggers.filter((t) => !definite(t)) : region.triggers;
+  const best = usable.reduce((a, b) => (TRIGGERS[ctx.lower[b]!]!.rank > TRIGGERS[ctx.lower[a]!]!.rank ? b : a));
   const info: TriggerInfo = TRIGGERS[ctx.lower[best]!]!;
   const inRegion = new Set(region.tokens);
   const segText = (seg: Segment): string => ctx.words.slice(seg.start, seg.end).filter((_, k) => seg.allowed[k]).join(' ');
@@ -264,12 +269,16 @@ function pickPlace(ctx: Ctx, ms: Mention[], trigger: number): string | null {
   return chosen ? ctx.of.get(chosen)!.name : null;
 }
 
-export function readStatus(triggerText: string, regionText: string): EventStatus {
+/** Cancelled, planned or held from the wording; null when the clause says nothing of it ("the
+ *  talks" in "he looks forward to the talks"), which the article-level merge settles. */
+export function readStatus(triggerText: string, regionText: string): EventStatus | null {
   if (CANCEL_RE.test(regionText)) return 'cancelled';
   if (PLANNED_RE.test(triggerText)) return 'planned';
-  const past = triggerText.toLowerCase().split(/\s+/).some((w) => PAST_WORDS.has(w));
+  // Lower-case words only for the "-ed" test: names like "Ahmed" are no verbs.
+  const words = triggerText.split(/\s+/);
+  const past = words.some((w) => PAST_WORDS.has(w.toLowerCase()) || (/^\p{Ll}{3,}ed$/u.test(w) && !PLANNED_RE.test(w)));
   if (!past && PLANNED_RE.test(regionText)) return 'planned';
-  return 'held';
+  return past ? 'held' : null;
 }
 
 function readOccasion(ctx: Ctx): Frame['occasion'] {

@@ -139,7 +139,11 @@ export function propagateNames(sentences: Sentence[], mentions: Mention[], text:
   const surnames = new Set<string>();
   for (const m of known) {
     const words = m.text.split(/\s+/);
-    if (m.type === 'PER' && words.length > 1) surnames.add(words[words.length - 1]!);
+    if (m.type !== 'PER' || words.length < 2) continue;
+    surnames.add(words[words.length - 1]!);
+    // Family names come first in Chinese, Korean, Hungarian and other names ("Xi" of "Xi Jinping").
+    const first = words[0]!;
+    if (first.length >= 2 && !NOT_NAME_STARTERS.has(first.toLowerCase()) && !TITLE_WORDS.has(first.toLowerCase())) surnames.add(first);
   }
   const added: Mention[] = [];
   sentences.forEach((sentence, si) => {
@@ -208,15 +212,29 @@ function organisationCues(ws: Words, add: Add): void {
   }
 }
 
-/** "Microsoft and OpenAI": a capitalised name joined by "and" to an entity is of its type. */
+/** "Microsoft and OpenAI", "Kassym-Jomart Tokayev and Shavkat Mirziyoyev": a capitalised name
+ *  joined by "and" to an entity is of its type. It overrides only what the tagger alone said. */
 function coordinate(ws: Words, kept: Mention[], add: Add, sink: Mention[]): Mention[] {
   const before = sink.length;
+  const trusted = (s: number, e: number): boolean => kept.some((k) => k.priority > 1 && k.start < e && s < k.end);
+  const nameWord = (i: number): boolean => isCap(ws.words[i] ?? '') && !NOT_NAME_STARTERS.has(ws.lower[i]!) && !TITLE_WORDS.has(ws.lower[i]!);
+  // "Putin and US President Trump": a word before a title, a nationality or a place is no name.
+  const personLike = (s: number, e: number): boolean => !TITLE_WORDS.has(ws.lower[e] ?? '')
+    && !ws.lower.slice(s, e).some((w) => DEMONYMS[w] !== undefined) && !lookupPlace(ws.words.slice(s, e).join(' '));
   for (const m of kept) {
-    if (ws.lower[m.end] !== 'and' || m.type === 'PER') continue;
-    const s = m.end + 1;
-    let e = s;
-    while (e < ws.words.length && isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !TITLE_WORDS.has(ws.lower[e]!)) e++;
-    if (e > s && !kept.some((k) => k.start < e && s < k.end)) add(m.type, s, e, 1);
+    if (ws.lower[m.end] === 'and') {
+      const s = m.end + 1;
+      let e = s;
+      while (e < ws.words.length && nameWord(e)) e++;
+      const free = m.type === 'PER' ? !trusted(s, e) && personLike(s, e) : !kept.some((k) => k.start < e && s < k.end);
+      if (e > s && free && !kept.some((k) => k.start === s && k.end === e && k.type === m.type)) add(m.type, s, e, m.type === 'PER' ? 1.2 : 1);
+    }
+    if (m.type === 'PER' && ws.lower[m.start - 1] === 'and') {
+      const e = m.start - 1;
+      let s = e;
+      while (s > 0 && nameWord(s - 1)) s--;
+      if (e > s && !trusted(s, e) && personLike(s, e) && !kept.some((k) => k.start === s && k.end === e && k.type === 'PER')) add('PER', s, e, 1.2);
+    }
   }
   return sink.length > before ? settle([...kept, ...sink.slice(before)]) : kept;
 }
