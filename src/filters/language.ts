@@ -2,7 +2,6 @@
 // the WebAssembly build in fasttext.wasm.js, which ships the model file; plus the `languages` filter.
 import { getLIDModel } from 'fasttext.wasm.js';
 import type { Doc, Drop, Stage } from '../record.js';
-import { docView } from './text.js';
 
 /** Candidates read from the model; the markup hint can only pick among these. */
 const TOP_K = 3;
@@ -72,6 +71,18 @@ function guess(model: Predictor, text: string, hint: string | null): LanguageGue
   return { language: pick.language, score: pick.score };
 }
 
+/** The first MAX_CHARS of the document's text, without joining all of a long document. */
+function leadingText(doc: Doc): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (const b of doc.blocks) {
+    if (length >= MAX_CHARS) break;
+    parts.push(b.text);
+    length += b.text.length + 1;
+  }
+  return parts.join('\n');
+}
+
 /** The language of a text, for the library API. */
 export async function detectLanguage(text: string, hint: string | null = null): Promise<LanguageGuess> {
   return guess(await loadLanguageModel(), text, hint);
@@ -87,7 +98,7 @@ export function languageStage(): Stage {
     },
     async apply(doc: Doc): Promise<Doc> {
       model ??= await loadLanguageModel();
-      const g = guess(model, docView(doc).text, doc.meta.language_hint);
+      const g = guess(model, leadingText(doc), doc.meta.language_hint);
       doc.meta.language = g.language;
       doc.meta.language_score = g.score;
       return doc;

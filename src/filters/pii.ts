@@ -12,8 +12,15 @@ const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4
  *  12:30:45 have neither). */
 const IPV6 = /(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})(?![\w:])/gi;
 /** Candidate phone numbers: optional +country code and (area code), then 2 to 5 digit groups joined
- *  by a space, dot or hyphen. Candidates are then checked by looksLikePhone. */
-const PHONE_CANDIDATE = /(?<![\w+.,-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.,-]\d|\w)/g;
+ *  by a space, dot or hyphen. Candidates are then checked by looksLikePhone; the character before a
+ *  candidate is checked there too (a lookbehind here would make V8 try the pattern at every offset). */
+const PHONE_CANDIDATE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.,-]\d|\w)/g;
+/** A candidate glued to a word, a sign or a number (x12-34-56, 1,234 567) is not a phone number. */
+const PHONE_BAD_BEFORE = /[\p{L}\p{N}_+.,-]/u;
+/** Cheap pre-checks: most texts hold no `@`, no dotted quad, no `::` and no digit run at all. */
+const MAYBE_IPV4 = /\d\.\d/;
+const MAYBE_IPV6 = /[0-9a-f]:[0-9a-f]*:/i;
+const MAYBE_PHONE = /\d[\s.()-]*\d[\s.()-]*\d/;
 /** E.164 allows at most 15 digits; 7 is the shortest subscriber number worth redacting. */
 const PHONE_MIN_DIGITS = 7;
 const PHONE_MAX_DIGITS = 15;
@@ -39,23 +46,33 @@ function looksLikePhone(candidate: string): boolean {
 
 /** Replaces PII in one string and adds what it found to `counts`. */
 export function redactText(text: string, counts: PiiCounts): string {
-  let out = text.replace(EMAIL, () => {
-    counts.email++;
-    return PII_PLACEHOLDERS.email;
-  });
-  out = out.replace(IPV4, () => {
-    counts.ip++;
-    return PII_PLACEHOLDERS.ip;
-  });
-  out = out.replace(IPV6, () => {
-    counts.ip++;
-    return PII_PLACEHOLDERS.ip;
-  });
-  out = out.replace(PHONE_CANDIDATE, (m) => {
-    if (!looksLikePhone(m)) return m;
-    counts.phone++;
-    return PII_PLACEHOLDERS.phone;
-  });
+  let out = text;
+  if (out.includes('@')) {
+    out = out.replace(EMAIL, () => {
+      counts.email++;
+      return PII_PLACEHOLDERS.email;
+    });
+  }
+  if (MAYBE_IPV4.test(out)) {
+    out = out.replace(IPV4, () => {
+      counts.ip++;
+      return PII_PLACEHOLDERS.ip;
+    });
+  }
+  if (MAYBE_IPV6.test(out)) {
+    out = out.replace(IPV6, () => {
+      counts.ip++;
+      return PII_PLACEHOLDERS.ip;
+    });
+  }
+  if (MAYBE_PHONE.test(out)) {
+    out = out.replace(PHONE_CANDIDATE, (m: string, offset: number, whole: string) => {
+      if (offset > 0 && PHONE_BAD_BEFORE.test(whole.charAt(offset - 1))) return m;
+      if (!looksLikePhone(m)) return m;
+      counts.phone++;
+      return PII_PLACEHOLDERS.phone;
+    });
+  }
   return out;
 }
 
