@@ -1,6 +1,7 @@
 // The library's front door for single pages: extract(input, options) runs the same pipeline as
 // `newsift run`, in this process, and returns the record (or why the page was dropped).
 import type { Article, Block, Page } from './record.js';
+import { WorkerPool } from './run/pool.js';
 import { type Outcome, type Pipeline, createPipeline, processPage } from './run/process.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig, pipelineSettings } from './run/setup.js';
 
@@ -57,12 +58,11 @@ export async function extractPage(page: Page, idBase: string, config: PipelineCo
   return toResult(await processPage({ page, id_base: idBase }, await pipelineFor(config)));
 }
 
-/** Extracts one page given as a string (HTML or page text) or as an object with crawl metadata. */
-export async function extract(input: string | ExtractInput, config: Partial<PipelineConfig> = {}): Promise<ExtractResult> {
+function toPage(input: string | ExtractInput): Page {
   const given: ExtractInput = typeof input === 'string' ? { content: input } : input;
   const mode = given.mode ?? 'auto';
   const format = mode === 'auto' ? (looksLikeHtml(given.content) ? 'html' : 'text') : mode;
-  const page: Page = {
+  return {
     input: given.input ?? '-',
     position: 0,
     url: given.url ?? null,
@@ -72,5 +72,46 @@ export async function extract(input: string | ExtractInput, config: Partial<Pipe
     format,
     content: given.content,
   };
+}
+
+/** Extracts one page given as a string (HTML or page text) or as an object with crawl metadata.
+ *  Runs in this process, without a time limit: for untrusted pages use createExtractor(). */
+export async function extract(input: string | ExtractInput, config: Partial<PipelineConfig> = {}): Promise<ExtractResult> {
+  const page = toPage(input);
   return extractPage(page, page.input, { ...DEFAULT_PIPELINE_CONFIG, ...config });
+}
+
+/** A page that could not be processed within the limits (see docs/reasons.md: timeout, ...). */
+export class ExtractError extends Error {
+  constructor(readonly reason: string, message: string) {
+    super(message);
+    this.name = 'ExtractError';
+  }
+}
+
+export interface Extractor {
+  /** Rejects with ExtractError when the page exceeds the time limit or crashes its thread. */
+  extract(input: string | ExtractInput | { page: Page; id_base: string }): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
+
+/** Extraction for untrusted pages: each runs in a worker thread that is terminated when it exceeds
+ *  the time limit (a stuck regular expression cannot block the caller). Used by `newsift extract`
+ *  and the HTTP API. */
+export async function createExtractor(opts: { config?: PipelineConfig; workers?: number } = {}): Promise<Extractor> {
+  const config = opts.config ?? DEFAULT_PIPELINE_CONFIG;
+  const pool = new WorkerPool(opts.workers ?? 1, config, config.limits.timeout_ms);
+  await pool.ready();
+  return {
+    async extract(input) {
+      const task = typeof input === 'object' && 'page' in input ? input : (() => {
+        const page = toPage(input);
+        return { page, id_base: page.input };
+      })();
+      const result = await pool.run(task);
+      if (!result.ok) throw new ExtractError(result.reason, result.error);
+      return toResult(result.outcome);
+    },
+    close: () => pool.close(),
+  };
 }

@@ -1,16 +1,15 @@
 // The `newsift` command: parses arguments and calls the library. No logic of its own beyond
 // presentation. Exit codes: 0 done, 1 the run itself could not proceed, 2 wrong usage.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type ExtractResult, extractPage } from './api.js';
+import { type ExtractResult, type Extractor, ExtractError, createExtractor } from './api.js';
 import { toMarkdown } from './extract/markdown.js';
-import { readUnit } from './readers/index.js';
-import { DEFAULT_READER_OPTIONS } from './readers/index.js';
+import { type ReaderOptions, readUnit } from './readers/index.js';
 import { UsageError } from './readers/errors.js';
-import { expandInputs } from './readers/units.js';
+import { type InputUnit, expandInputs } from './readers/units.js';
 import { ConfigError, resolveConfig } from './config.js';
 import { registerCorpusCommands } from './cli/corpus.js';
 import { registerScaleCommands, shardFromEnv, submitToQueue, ShardEnvError } from './cli/scale.js';
-import { run } from './run/index.js';
+import { readerOptionsFrom, run } from './run/index.js';
 import type { RunProgress } from './run/runner.js';
 import { type Progress, startProgress } from './run/progress.js';
 import type { PageType } from './record.js';
@@ -121,21 +120,37 @@ function list(value: string): string[] {
   return value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
 }
 
-async function extractCommand(paths: string[], flags: { mode: 'auto' | 'html' | 'text'; url?: string; format: 'json' | 'text' | 'markdown' }): Promise<number> {
+type ExtractFlags = { mode: 'auto' | 'html' | 'text'; url?: string; format: 'json' | 'text' | 'markdown' };
+
+async function extractCommand(paths: string[], flags: ExtractFlags): Promise<number> {
   const units = await expandInputs(paths);
-  for (const unit of units) {
-    for await (const item of readUnit(unit, DEFAULT_READER_OPTIONS)) {
-      if ('rejection' in item) {
-        process.stderr.write(`newsift: ${item.rejection.input}: rejected (${item.rejection.reason}): ${item.rejection.error}\n`);
-        continue;
-      }
-      const page = { ...item.page };
-      if (flags.mode !== 'auto') page.format = flags.mode;
-      if (flags.url !== undefined) page.url = flags.url;
-      out(renderExtract(await extractPage(page, unit.id_base), flags.format));
-    }
+  const config = resolveConfig({ flags: {} });
+  // Pages run in a worker thread so the time limit holds even for a page that hangs the parser.
+  const extractor = await createExtractor({ config });
+  try {
+    for (const unit of units) await extractUnit(unit, extractor, readerOptionsFrom(config), flags);
+  } finally {
+    await extractor.close();
   }
   return 0;
+}
+
+async function extractUnit(unit: InputUnit, extractor: Extractor, reader: ReaderOptions, flags: ExtractFlags): Promise<void> {
+  for await (const item of readUnit(unit, reader)) {
+    if ('rejection' in item) {
+      process.stderr.write(`newsift: ${item.rejection.input}: rejected (${item.rejection.reason}): ${item.rejection.error}\n`);
+      continue;
+    }
+    const page = { ...item.page };
+    if (flags.mode !== 'auto') page.format = flags.mode;
+    if (flags.url !== undefined) page.url = flags.url;
+    try {
+      out(renderExtract(await extractor.extract({ page, id_base: unit.id_base }), flags.format));
+    } catch (err) {
+      if (!(err instanceof ExtractError)) throw err;
+      process.stderr.write(`newsift: ${page.input}: rejected (${err.reason}): ${err.message}\n`);
+    }
+  }
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -175,7 +190,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--mode <mode>', 'how to read the page').choices(['auto', 'html', 'text']).default('auto'))
     .option('--url <url>', 'the page URL, when the input does not carry it')
     .addOption(new Option('--format <format>', 'output form').choices(['json', 'text', 'markdown']).default('json'))
-    .action(async (paths: string[], flags: { mode: 'auto' | 'html' | 'text'; url?: string; format: 'json' | 'text' | 'markdown' }) => {
+    .action(async (paths: string[], flags: ExtractFlags) => {
       setExit(await extractCommand(paths, flags));
     });
 

@@ -1,6 +1,6 @@
 // The public library API. The CLI, the HTTP server and the queue worker are thin shells over this.
-export { extract, extractPage, looksLikeHtml } from './api.js';
-export type { ExtractInput, ExtractResult } from './api.js';
+export { extract, extractPage, createExtractor, ExtractError, looksLikeHtml } from './api.js';
+export type { ExtractInput, ExtractResult, Extractor } from './api.js';
 export { run } from './run/index.js';
 export { resolveConfig, ConfigError, presetDefaults } from './config.js';
 export type { NewsiftConfig } from './config.js';
