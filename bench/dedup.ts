@@ -3,7 +3,8 @@
 // against exact Jaccard computed by brute force with an independent string-set implementation on a
 // sample of topics, signature speed per core, peak RSS, and scaling across corpus sizes.
 //
-//   npm run bench:dedup -- --docs 10000 [--scaling] [--sizes 10000,100000] [--sample-topics 200] [--dir D] [--keep]
+//   npm run bench:dedup -- --docs 10000 [--scaling] [--sizes 10000,100000] [--workers 2]
+//                          [--sample-topics 200] [--dir D] [--keep]
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
@@ -117,9 +118,9 @@ async function evaluate(output: string, edges: string, docs: number, sampleTopic
 }
 
 /** Child mode: run dedupe on one corpus and print stats and peak RSS as JSON. */
-async function child(corpus: string, output: string, workDir: string): Promise<void> {
+async function child(corpus: string, output: string, workDir: string, workers: number): Promise<void> {
   const started = performance.now();
-  const stats = await dedupe([corpus], output, { workDir, keepWorkDir: true });
+  const stats = await dedupe([corpus], output, { workDir, keepWorkDir: true, workers });
   const wall = performance.now() - started;
   const usage = process.resourceUsage();
   process.stdout.write(JSON.stringify({ stats, wall, maxRssMb: usage.maxRSS / 1024, cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }) + '\n');
@@ -135,14 +136,15 @@ function sigRate(r: Run): number {
 async function main(): Promise<void> {
   const childArgs = process.argv.indexOf('--child');
   if (childArgs >= 0) {
-    const [corpus, output, work] = process.argv.slice(childArgs + 1);
-    await child(corpus!, output!, work!);
+    const [corpus, output, work, workers] = process.argv.slice(childArgs + 1);
+    await child(corpus!, output!, work!, Number(workers));
     return;
   }
   const sizes = process.argv.includes('--scaling')
     ? [10000, 100000, 1000000]
     : (arg('sizes') ?? arg('docs') ?? '10000').split(',').map(Number);
   const sampleTopics = Number(arg('sample-topics') ?? 200);
+  const workers = Number(arg('workers') ?? 1);
   const dir = arg('dir') ?? join(tmpdir(), 'newsift-bench-dedup');
   mkdirSync(dir, { recursive: true });
   const runs: Run[] = [];
@@ -156,12 +158,12 @@ async function main(): Promise<void> {
     const output = join(dir, `out-${docs}.jsonl`);
     const work = join(dir, `work-${docs}`);
     const self = fileURLToPath(import.meta.url);
-    const res = spawnSync(process.execPath, [...process.execArgv, self, '--child', corpus, output, work], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    const res = spawnSync(process.execPath, [...process.execArgv, self, '--child', corpus, output, work, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (res.status !== 0) throw new Error(`dedup child failed: ${res.stderr}`);
     const run = { docs, ...(JSON.parse(res.stdout.trim().split('\n').pop()!) as Omit<Run, 'docs'>) };
     runs.push(run);
     const s = run.stats;
-    console.log(`\n== ${docs} records ==`);
+    console.log(`\n== ${docs} records, ${workers} signature worker(s) ==`);
     console.log(`wall ${(run.wall / 1000).toFixed(1)} s, cpu ${run.cpuS.toFixed(1)} s, peak RSS ${run.maxRssMb.toFixed(0)} MB`);
     console.log(`timings ms: ${JSON.stringify(s.timings_ms)}`);
     console.log(`cpu ms:     ${JSON.stringify(s.cpu_ms)}`);

@@ -10,12 +10,14 @@ import { findCandidates, type CandidateStats } from './candidates.js';
 import { exactGroups, finishClusters, urlVersions, verifyPairs, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
 import { resolveParams, type DedupParams } from './params.js';
 import { SignatureSets } from './sets.js';
-import { computeSignatures } from './signatures.js';
+import { computeSignaturesParallel } from './parallel.js';
 import { UnionFind } from './unionfind.js';
 import { writeDeduped, type DedupDropReason } from './write.js';
 
 export { canonicalUrl } from './url.js';
 export { computeSignatures, readManifest, type SignatureManifest } from './signatures.js';
+export { computeSignaturesParallel } from './parallel.js';
+export { splitInputs, type InputSpec } from './io.js';
 export { SignatureSets } from './sets.js';
 export { DEFAULT_PARAMS, resolveParams, candidateProbability, sCurveMidpoint, type DedupParams } from './params.js';
 export { writeDeduped, EXACT_DUPLICATE, NEAR_DUPLICATE, SUPERSEDED_VERSION, type DedupDropReason, type DuplicateInfo } from './write.js';
@@ -29,6 +31,8 @@ export interface DedupOptions extends Partial<DedupParams> {
   mode?: 'mark' | 'drop';
   /** Called for every record not written in drop mode, with its reason code. */
   onDrop?: (record: Article, reason: DedupDropReason) => void;
+  /** Threads for the signature pass (default 1). The output is the same for any number. */
+  workers?: number;
   /** Keep the work folder (signatures are needed by `explainDuplicate` to reuse the run's parameters). */
   keepWorkDir?: boolean;
 }
@@ -166,8 +170,8 @@ export async function dedupe(inputs: string[], output: string, opts: DedupOption
   const params = resolveParams(opts);
   const signatureDir = join(opts.workDir, 'signatures');
   rmSync(signatureDir, { recursive: true, force: true });
-  const manifest = await computeSignatures(inputs, signatureDir, params);
-  const stats = await dedupeSignatures([signatureDir], output, opts, { wall: manifest.millis, cpu: manifest.cpuMillis });
+  const pass = await computeSignaturesParallel(inputs, signatureDir, params, opts.workers ?? 1);
+  const stats = await dedupeSignatures(pass.dirs, output, opts, { wall: pass.millis, cpu: pass.cpuMillis });
   if (!opts.keepWorkDir) rmSync(signatureDir, { recursive: true, force: true });
   return stats;
 }

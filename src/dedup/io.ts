@@ -1,15 +1,23 @@
 // Streaming file helpers for the dedup passes: JSONL lines in, buffered binary records out, and
 // positioned reads, so no pass ever holds a whole input in memory.
 
-import { createReadStream, openSync, writeSync, closeSync, readSync, fstatSync } from 'node:fs';
+import { createReadStream, openSync, writeSync, closeSync, readSync, fstatSync, statSync } from 'node:fs';
 
 const READ_CHUNK = 1 << 20;
 const WRITE_BUFFER = 1 << 16;
+const SCAN_CHUNK = 1 << 16;
 
-/** Non-empty lines of a file, in order, decoded as UTF-8 (a final line without newline included). */
-export async function* readLines(path: string): AsyncGenerator<string> {
+/** A JSONL input: a whole file, or the byte range [start, end) of one that begins at a line start. */
+export type InputSpec = string | { path: string; start: number; end: number };
+
+/** Non-empty lines of a file or byte range, in order, decoded as UTF-8 (a final line without newline included). */
+export async function* readLines(input: InputSpec): AsyncGenerator<string> {
   let rest: Buffer | null = null;
-  for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+  const stream = typeof input === 'string'
+    ? createReadStream(input, { highWaterMark: READ_CHUNK })
+    : createReadStream(input.path, { highWaterMark: READ_CHUNK, start: input.start, end: Math.max(input.start, input.end - 1) });
+  if (typeof input !== 'string' && input.end <= input.start) return;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
     let nl = buf.indexOf(10, start);
@@ -24,13 +32,62 @@ export async function* readLines(path: string): AsyncGenerator<string> {
 }
 
 /** Parsed records of JSONL files, in file order then line order. Blank lines are skipped. */
-export async function* readRecords<T>(paths: readonly string[]): AsyncGenerator<T> {
+export async function* readRecords<T>(paths: readonly InputSpec[]): AsyncGenerator<T> {
   for (const path of paths) {
     for await (const line of readLines(path)) {
       if (line.trim() === '') continue;
       yield JSON.parse(line) as T;
     }
   }
+}
+
+/** The first line start at or after byte `pos` (the file size when no newline follows). */
+function nextLineStart(fd: number, pos: number, size: number): number {
+  if (pos === 0) return 0;
+  const buf = Buffer.alloc(SCAN_CHUNK);
+  // Start one byte early: if pos - 1 is a newline, pos already begins a line.
+  for (let at = pos - 1; at < size; at += SCAN_CHUNK) {
+    const n = readSync(fd, buf, 0, SCAN_CHUNK, at);
+    const nl = buf.subarray(0, n).indexOf(10);
+    if (nl >= 0) return at + nl + 1;
+    if (n === 0) break;
+  }
+  return size;
+}
+
+/**
+ * Splits JSONL files into at most `parts` groups of consecutive byte ranges of about equal size,
+ * cut at line starts: concatenating the groups in order gives back every line once, in order.
+ */
+export function splitInputs(paths: readonly string[], parts: number): InputSpec[][] {
+  const sizes = paths.map((p) => statSync(p).size);
+  const target = Math.max(1, Math.ceil(sizes.reduce((a, b) => a + b, 0) / parts));
+  const groups: InputSpec[][] = [[]];
+  let filled = 0;
+  paths.forEach((path, i) => {
+    const size = sizes[i]!;
+    const fd = openSync(path, 'r');
+    try {
+      let start = 0;
+      while (start < size) {
+        const room = target - filled;
+        if (groups.length < parts && size - start > room) {
+          const cut = nextLineStart(fd, start + room, size);
+          if (cut > start) groups[groups.length - 1]!.push({ path, start, end: cut });
+          groups.push([]);
+          filled = 0;
+          start = cut;
+        } else {
+          groups[groups.length - 1]!.push({ path, start, end: size });
+          filled += size - start;
+          start = size;
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  });
+  return groups.filter((g) => g.length > 0);
 }
 
 /** Appends fixed-size binary records (Uint32 words) to a file through a small buffer. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Article } from '../record.js';
 import { originTier } from './canonical.js';
 import { hashString64 } from './hash.js';
-import { LineWriter, RecordWriter, readRecords } from './io.js';
+import { LineWriter, RecordWriter, readRecords, type InputSpec } from './io.js';
 import { MinHasher, shingleSet } from './minhash.js';
 import { Tokenizer } from './normalize.js';
 import type { DedupParams } from './params.js';
@@ -23,12 +23,12 @@ const FACTS_PER_FLUSH = 4096;
 export interface SignatureManifest {
   format: number;
   params: Pick<DedupParams, 'shingleSize' | 'bands' | 'rows' | 'seed' | 'partitionsPerBand'>;
-  /** The JSONL files read, in order; records are numbered 0.. across them. */
-  inputs: string[];
+  /** The JSONL files (or byte ranges of them) read, in order; records are numbered 0.. across them. */
+  inputs: InputSpec[];
   records: number;
   /** Total shingles written to shingles.bin. */
   shingles: number;
-  /** Wall-clock and process CPU time of the pass. */
+  /** Wall-clock and process CPU time of the pass (process-wide: includes any other thread's work). */
   millis: number;
   cpuMillis: number;
 }
@@ -58,7 +58,7 @@ function text(value: unknown): string | null {
  * Computes the signature set of `inputs` (articles JSONL) into `dir`. Memory is constant: one record,
  * one signature and a write buffer per bucket file at a time.
  */
-export async function computeSignatures(inputs: readonly string[], dir: string, params: DedupParams): Promise<SignatureManifest> {
+export async function computeSignatures(inputs: readonly InputSpec[], dir: string, params: DedupParams): Promise<SignatureManifest> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
   mkdirSync(join(dir, 'bands'), { recursive: true });

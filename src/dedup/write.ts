@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import type { Article } from '../record.js';
 import { KIND_CANONICAL, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
-import { LineWriter, readLines } from './io.js';
+import { LineWriter, readLines, type InputSpec } from './io.js';
 import type { SignatureSets } from './sets.js';
 import type { RecordMeta } from './signatures.js';
 
@@ -112,7 +112,7 @@ function loadRange(dir: string, range: number): Map<number, Listed> {
 }
 
 /** The non-blank lines of the inputs, in order: the same records `readRecords` yields. */
-async function* recordLines(paths: readonly string[]): AsyncGenerator<string> {
+async function* recordLines(paths: readonly InputSpec[]): AsyncGenerator<string> {
   for (const path of paths) for await (const line of readLines(path)) if (line.trim() !== '') yield line;
 }
 

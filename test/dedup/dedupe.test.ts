@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeSignatures, dedupe, dedupeSignatures, explainDuplicate, formatExplanation, resolveParams } from '../../src/dedup/index.js';
+import { computeSignatures, dedupe, dedupeSignatures, explainDuplicate, formatExplanation, resolveParams, splitInputs } from '../../src/dedup/index.js';
+import { readLines } from '../../src/dedup/io.js';
 import { originTier, TIER_ORIGIN, TIER_OWN, TIER_REPUBLISHED } from '../../src/dedup/canonical.js';
 
 const WIRE = join(import.meta.dirname, '..', 'fixtures', 'dedup', 'syndicated-wire', 'input.jsonl');
@@ -58,6 +59,23 @@ test('the same inputs give byte-identical output, and the work folder is cleaned
     await dedupe([join(dir, 'one.jsonl')], join(dir, 'again.jsonl'), { workDir: join(dir, 'w3') });
     const parse = (f: string) => readFileSync(join(dir, f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
     assert.deepEqual(parse('again.jsonl'), parse('one.jsonl'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('signature worker threads give the same output as one thread; byte ranges cover every line once', async () => {
+  const dir = scratch();
+  try {
+    const inputs = [WIRE, EXACT, VERSIONS];
+    await dedupe(inputs, join(dir, 'one.jsonl'), { workDir: join(dir, 'w1') });
+    await dedupe(inputs, join(dir, 'three.jsonl'), { workDir: join(dir, 'w3'), workers: 3 });
+    assert.equal(readFileSync(join(dir, 'three.jsonl'), 'utf8'), readFileSync(join(dir, 'one.jsonl'), 'utf8'));
+    for (const parts of [1, 2, 4, 7, 40]) {
+      const lines: string[] = [];
+      for (const group of splitInputs(inputs, parts)) for (const spec of group) for await (const line of readLines(spec)) lines.push(line);
+      assert.deepEqual(lines, inputs.flatMap((f) => readFileSync(f, 'utf8').trim().split('\n')), `parts ${parts}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
