@@ -4,7 +4,7 @@
 // Options (env): BENCH_ARTICLES (default 100000), BENCH_DIR (reused between runs when it holds a
 // store of that size), BENCH_SECONDS (HTTP load duration, default 10), BENCH_CONCURRENCY (default 8).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,6 +47,24 @@ function buildStore(): void {
   const seconds = (performance.now() - started) / 1000;
   console.log(`built ${path}: ${ARTICLES} articles in ${seconds.toFixed(1)} s (${Math.round(ARTICLES / seconds)} articles/s incl. generation)`);
   store.close();
+}
+
+/** Store writes alone (records generated beforehand): what syncStore adds to a run, per article. */
+function benchIngest(): void {
+  const n = 10_000;
+  const dir = join(tmpdir(), `newsift-bench-ingest-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const ingestGen = new CorpusGenerator(99);
+  const records = Array.from({ length: n }, (_, i) => ingestGen.article(i));
+  const store = openStore(join(dir, STORE_FILE));
+  cpuTimes.length = 0;
+  const wall = time(() => {
+    for (let i = 0; i < n; i += BATCH) store.upsertArticles(records.slice(i, i + BATCH));
+  });
+  const cpu = cpuTimes[0] ?? NaN;
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nIngest ${n} records (batches of ${BATCH}): ${Math.round(n / (wall / 1000))} articles/s wall, ${Math.round(n / (cpu / 1000))} articles/s CPU (${(cpu / n).toFixed(2)} ms CPU per article)`);
 }
 
 /** Query kinds by how many documents match: Zipf ranks pick rare, medium and very common terms. */
@@ -153,6 +171,7 @@ async function benchHttp(): Promise<Record<string, number>> {
 
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (2 cores shared: timings include waiting for a core)`);
 buildStore();
+benchIngest();
 const store = openStore(join(DIR, STORE_FILE), { readonly: true });
 const storeTimes = benchStore(store);
 store.close();
