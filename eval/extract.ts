@@ -1,8 +1,9 @@
 // Scores newsift's HTML extraction against the WCXB gold (../shared/data/wcxb-dev), next to
 // Readability.js + linkedom on the same pages in the same run. Prints one table per system, by
 // page type and overall, plus the held-out (by site) summary.
-//   npm run eval:extract -- [--limit N] [--type article] [--split all|dev|heldout] [--no-peer] [--raw]
+//   npm run eval:extract -- [--limit N] [--type article] [--split all|dev|heldout] [--no-peer] [--raw] [--dump FILE.jsonl]
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { extractHtml } from '../src/extract/index.js';
 import { cleanExtraction } from '../src/clean/index.js';
 import { blocksToText } from '../src/record.js';
@@ -95,7 +96,7 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       limit: { type: 'string' }, type: { type: 'string' }, split: { type: 'string', default: 'all' },
-      'no-peer': { type: 'boolean', default: false }, raw: { type: 'boolean', default: false },
+      'no-peer': { type: 'boolean', default: false }, dump: { type: 'string' }, raw: { type: 'boolean', default: false },
     },
   });
   if (!wcxbAvailable()) {
@@ -112,10 +113,16 @@ function main(): void {
   const peer: PageScore[] = [];
   let msOurs = 0;
   let msPeer = 0;
+  const dump: string[] = [];
   for (const p of pages) {
     let t0 = performance.now();
-    ours.push(scorePage(p, newsift(p, values.raw === true)));
+    const got = newsift(p, values.raw === true);
+    const s = scorePage(p, got);
+    ours.push(s);
     msOurs += performance.now() - t0;
+    if (values.dump !== undefined) {
+      dump.push(JSON.stringify({ id: p.id, type: p.type, heldOut: p.heldOut, word: s.word, title: [got.title, p.gold.title], authors: [got.authors, p.gold.author], date: [got.published_at, p.gold.date] }));
+    }
     if (values['no-peer'] !== true) {
       t0 = performance.now();
       let out: Output;
@@ -128,6 +135,7 @@ function main(): void {
       peer.push(scorePage(p, out));
     }
   }
+  if (values.dump !== undefined) writeFileSync(values.dump, `${dump.join('\n')}\n`);
   console.log(table(`newsift (extractHtml${values.raw === true ? '' : ' + cleanExtraction'})  ${ours.length} pages, ${(msOurs / 1000).toFixed(1)} s`, ours));
   if (peer.length > 0) console.log(`\n${table(`Readability.js 0.6 + linkedom  ${peer.length} pages, ${(msPeer / 1000).toFixed(1)} s`, peer)}`);
   console.log('\nword F1/P/R: mean per page over pages with gold text; shingle F1: 4-word shingles, normalised per page;');

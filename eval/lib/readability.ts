@@ -19,7 +19,7 @@ export function readabilityExtract(html: string, url?: string): PeerResult {
       // read-only in some linkedom versions: links stay relative, the text is unaffected
     }
   }
-  const article = new Readability(document as unknown as Document).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse();
   if (article === null) return { text: '', title: null, authors: [], published_at: null };
   return {
     text: article.textContent ?? '',

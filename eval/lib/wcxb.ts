@@ -60,7 +60,8 @@ export function* loadWcxb(opts: LoadOptions = {}, dir = WCXB_DIR): Generator<Wcx
     };
     const type = gt._internal.page_type.primary;
     if (opts.type !== undefined && type !== opts.type) continue;
-    const heldOut = isHeldOut(gt.url);
+    const url = typeof gt.url === 'string' ? gt.url : '';
+    const heldOut = isHeldOut(url === '' ? id : url);
     if (opts.split === 'dev' && heldOut) continue;
     if (opts.split === 'heldout' && !heldOut) continue;
     const g = gt.ground_truth;
@@ -69,7 +70,7 @@ export function* loadWcxb(opts: LoadOptions = {}, dir = WCXB_DIR): Generator<Wcx
     const html = gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))).toString('utf8');
     n++;
     yield {
-      id, url: gt.url, type, html, heldOut,
+      id, url, type, html, heldOut,
       gold: {
         text: s(g['main_content']) ?? '', title: s(g['title']), author: s(g['author']), date: s(g['publish_date']),
         with: list(g['with']), without: list(g['without']),

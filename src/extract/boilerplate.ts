@@ -10,7 +10,7 @@ export const REASON = {
   related_links: 'related_links',
   share_bar: 'share_bar',
   cookie_notice: 'cookie_notice',
-  newsletter: 'newsletter',
+  newsletter: 'newsletter_box',
   advertisement: 'advertisement',
   comments: 'comments',
   sidebar: 'sidebar',
@@ -20,7 +20,7 @@ export const REASON = {
   non_content: 'non_content',
   low_content_block: 'low_content_block',
   link_list: 'link_list',
-  title_heading: 'title_heading',
+  title_heading: 'title',
 } as const;
 export type Reason = (typeof REASON)[keyof typeof REASON];
 
@@ -54,6 +54,9 @@ const WEAK: [RegExp, Reason][] = [
 /** Tokens that say "this is the content" (Readability's okMaybeItsACandidate, extended). */
 const CONTENT_HINT = /article|body|content|main|post|entry|story|text|prose|column/;
 
+/** Any of the patterns above: one scan rejects the many elements that match none of them. */
+const ANY_PATTERN = new RegExp([...STRONG, ...WEAK].map(([re]) => re.source).join('|'));
+
 const ROLE: Record<string, Reason> = {
   navigation: REASON.navigation,
   banner: REASON.site_header,
@@ -74,7 +77,7 @@ export interface Verdict {
 }
 
 /** The furniture an element is, or null when nothing about the element itself says so. */
-export function judgeElement(el: Element, includeComments: boolean): Verdict | null {
+export function judgeElement(el: Element): Verdict | null {
   const name = el.name;
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return null;
   if (el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true') return { reason: REASON.hidden, strong: true };
@@ -88,10 +91,9 @@ export function judgeElement(el: Element, includeComments: boolean): Verdict | n
   if (role !== undefined && ROLE[role] !== undefined) return { reason: ROLE[role], strong: false };
   if (el.attribs['itemprop'] === 'articleBody') return null;
   const tokens = classAndId(el);
-  if (tokens === '') return null;
+  if (tokens === '' || !ANY_PATTERN.test(tokens)) return null;
   for (const [re, reason] of STRONG) {
     if (re.test(tokens)) {
-      if (reason === REASON.comments && includeComments) return null;
       return { reason, strong: true };
     }
   }

@@ -24,15 +24,30 @@ export function classAndId(el: Element): string {
   return `${c ?? ''} ${i ?? ''}`.toLowerCase();
 }
 
-/** Every element below `root` (depth first, document order). */
-export function* elements(root: AnyNode): Generator<Element> {
-  if (!('children' in root)) return;
-  for (const child of root.children) {
-    if (isTag(child)) {
-      yield child;
-      yield* elements(child);
+const flatCache = new WeakMap<AnyNode, Element[]>();
+
+/** Every element below `root` in document order, as an array built once per root (an explicit
+ *  stack: recursive generators cost O(depth) per element on deep pages). */
+export function elements(root: AnyNode): Element[] {
+  const cached = flatCache.get(root);
+  if (cached !== undefined) return cached;
+  const out: Element[] = [];
+  if ('children' in root) {
+    const stack: AnyNode[] = [];
+    for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i] as AnyNode);
+    while (stack.length > 0) {
+      const node = stack.pop() as AnyNode;
+      if (!isTag(node)) continue;
+      out.push(node);
+      const kids = node.children;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        const k = kids[i] as AnyNode;
+        if (isTag(k)) stack.push(k);
+      }
     }
   }
+  flatCache.set(root, out);
+  return out;
 }
 
 export function findFirst(root: AnyNode, test: (el: Element) => boolean): Element | null {
@@ -41,9 +56,7 @@ export function findFirst(root: AnyNode, test: (el: Element) => boolean): Elemen
 }
 
 export function findAll(root: AnyNode, test: (el: Element) => boolean): Element[] {
-  const out: Element[] = [];
-  for (const el of elements(root)) if (test(el)) out.push(el);
-  return out;
+  return elements(root).filter(test);
 }
 
 /** Raw text content of a node (no whitespace folding). */

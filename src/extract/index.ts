@@ -38,8 +38,8 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   const doc = parseHtml(html);
   const meta = readMetadata(doc, opts);
   const root = contentRoot(doc);
-  const raw = segment(root, { includeComments: opts.include_comments === true });
-  const { keep, reasons } = selectMain(raw, root);
+  const raw = segment(root);
+  const { keep, reasons } = selectMain(raw, root, opts.include_comments === true);
   const th = titleHeadingIndex(raw, keep, meta.title);
   if (th >= 0) {
     keep[th] = false;

@@ -6,7 +6,8 @@ import type { Block } from '../record.js';
 const LEADING_SYNTAX = /^([#>*+-]|\d+[.)])(\s)/u;
 
 function escapeLine(line: string): string {
-  return line.replace(LEADING_SYNTAX, '\\$1$2');
+  // "# x" -> "\# x"; "1. x" -> "1\. x" (the backslash goes before the punctuation).
+  return line.replace(LEADING_SYNTAX, (_m, mark: string, space: string) => `${mark.slice(0, -1)}\\${mark.slice(-1)}${space}`);
 }
 
 function table(text: string): string {

@@ -44,10 +44,6 @@ interface Ctx {
   inPre: boolean;
 }
 
-export interface SegmentOptions {
-  includeComments: boolean;
-}
-
 /** Text lengths of every element, computed once (the share guard needs them). */
 function measure(node: AnyNode, sizes: Map<Element, number>): number {
   if (isText(node)) return node.data.trim().length === 0 ? 0 : node.data.length;
@@ -84,7 +80,7 @@ function cleanText(s: string, pre: boolean): string {
     .join('\n');
 }
 
-export function segment(root: Element, opts: SegmentOptions): RawBlock[] {
+export function segment(root: Element): RawBlock[] {
   const sizes = new Map<Element, number>();
   const total = Math.max(1, measure(root, sizes));
   const blocks: RawBlock[] = [];
@@ -143,7 +139,7 @@ export function segment(root: Element, opts: SegmentOptions): RawBlock[] {
         continue;
       }
       let next = ctx;
-      const verdict = judgeElement(child, opts.includeComments);
+      const verdict = judgeElement(child);
       if (verdict !== null && ctx.reason === null && !ctx.overruled.has(verdict.reason)) {
         const share = (sizes.get(child) ?? 0) / total;
         if (share > MAX_FURNITURE_SHARE && verdict.reason !== 'hidden') {

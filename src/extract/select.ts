@@ -111,13 +111,20 @@ function inLinkList(b: RawBlock, lists: Set<Element>): boolean {
   return false;
 }
 
-export function selectMain(blocks: readonly RawBlock[], root: Element): Selection {
+/** Comments are furniture unless asked for; then they are kept wherever they sit. */
+export function selectMain(blocks: readonly RawBlock[], root: Element, includeComments = false): Selection {
   const container = findContainer(blocks, root);
   const lists = linkLists(blocks);
   const keep: boolean[] = [];
   const reasons: (Reason | null)[] = [];
   for (const b of blocks) {
     let reason: Reason | null = b.reason;
+    if (reason === REASON.comments && includeComments) {
+      const keepIt = linkDensity(b) <= MAX_LINK_DENSITY;
+      keep.push(keepIt);
+      reasons.push(keepIt ? null : REASON.link_list);
+      continue;
+    }
     if (reason === null && container !== null && !isInside(b.owner, container)) reason = REASON.low_content_block;
     if (reason === null && inLinkList(b, lists)) reason = REASON.link_list;
     if (reason === null && linkDensity(b) > MAX_LINK_DENSITY && b.kind !== 'heading') reason = REASON.link_list;

@@ -32,7 +32,7 @@ export function cleanAuthors(raw: readonly string[], siteNames: readonly (string
   const out: string[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
-    const stripped = entry.replace(BY_PREFIX, '');
+    const stripped = entry.replace(/\s+/gu, ' ').trim().replace(BY_PREFIX, '').replace(TAIL_NOISE, '');
     for (const part of stripped.split(NAME_SPLIT)) {
       const name = cleanName(part);
       if (name === null) continue;
@@ -49,6 +49,17 @@ function isBylineElement(el: Element): boolean {
   if (el.attribs['rel'] === 'author' || el.attribs['itemprop'] === 'author') return true;
   const tokens = classAndId(el);
   return tokens !== '' && BYLINE_CLASS.test(tokens) && !NOT_BYLINE_CLASS.test(tokens);
+}
+
+/** Texts of the page's byline elements (names, often with a date), in document order. */
+export function bylineTexts(doc: Document): string[] {
+  const out: string[] = [];
+  for (const el of elements(doc)) {
+    if (!isBylineElement(el)) continue;
+    const text = textOf(el);
+    if (text !== '' && text.length <= MAX_BYLINE_CHARS) out.push(text);
+  }
+  return out;
 }
 
 /** Author names from the byline markup of the page, best guess first. */

@@ -2,10 +2,10 @@
 // JSON-LD, then OpenGraph / article meta, then visible markup (<time>, bylines), then the URL.
 import type { ArticleMeta, PageType, ExtractOptions } from '../../record.js';
 import type { Document, Element } from '../dom.js';
-import { findAll, textOf } from '../dom.js';
+import { classAndId, findAll, textOf } from '../dom.js';
 import { readJsonLd } from './jsonld.js';
 import { allMeta, firstMeta, readMetaTags } from './metatags.js';
-import { bylineAuthors, cleanAuthors } from './byline.js';
+import { bylineAuthors, bylineTexts, cleanAuthors } from './byline.js';
 import { dateFromUrl, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
 import { pickTitle } from './title.js';
 
@@ -51,10 +51,14 @@ function visibleDate(doc: Document): string | null {
     const d = dt !== undefined ? parseAnyDate(dt) : parseHumanDate(textOf(el));
     if (d !== null) return d;
   }
-  for (const el of findAll(doc, (e) => DATE_CLASS.test(`${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''}`.toLowerCase()))) {
+  for (const el of findAll(doc, (e) => DATE_CLASS.test(classAndId(e)))) {
     const text = textOf(el);
     if (text.length > MAX_DATE_TEXT) continue;
     const d = parseHumanDate(text) ?? (/\d{4}-\d{2}-\d{2}/u.test(text) ? parseIsoDate(text.match(/\d{4}-\d{2}-\d{2}.*/u)?.[0] ?? '') : null);
+    if (d !== null) return d;
+  }
+  for (const text of bylineTexts(doc)) {
+    const d = parseHumanDate(text);
     if (d !== null) return d;
   }
   return null;

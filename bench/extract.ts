@@ -1,0 +1,69 @@
+// Speed of HTML extraction on one core: newsift (extractHtml, and extractHtml + the shared cleaner,
+// which is what users get) against Readability.js 0.6 + linkedom, on the same pages in the same
+// run. Pages: WCXB dev pages when ../shared is present, else samples/*.html, else generated pages.
+//   npm run bench:extract -- [--limit N] [--rounds R]
+import { parseArgs } from 'node:util';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractHtml } from '../src/extract/index.js';
+import { cleanExtraction } from '../src/clean/index.js';
+import { loadWcxb, wcxbAvailable } from '../eval/lib/wcxb.js';
+import { readabilityExtract } from '../eval/lib/readability.js';
+
+interface Input {
+  html: string;
+  url: string;
+}
+
+/** Pages generated when no real ones are at hand: an article in typical page furniture. */
+function generated(n: number): Input[] {
+  const out: Input[] = [];
+  for (let i = 0; i < n; i++) {
+    const paras = Array.from({ length: 8 + (i % 7) }, (_, j) => `<p>Paragraph ${j} of story ${i}: the council met again on Tuesday, and the vote on the depot plan, long delayed, finally went ahead with ${j + 20} members present.</p>`).join('\n');
+    const nav = Array.from({ length: 30 }, (_, j) => `<li><a href="/s${j}">Section ${j}</a></li>`).join('');
+    out.push({ url: `https://example.org/${i}`, html: `<html><head><title>Story ${i} | Example</title></head><body><nav><ul>${nav}</ul></nav><main><article><h1>Story ${i}</h1>${paras}</article></main><footer><p>Copyright Example</p></footer></body></html>` });
+  }
+  return out;
+}
+
+function loadInputs(limit: number): { pages: Input[]; source: string } {
+  if (wcxbAvailable()) return { pages: [...loadWcxb({ limit })].map((p) => ({ html: p.html, url: p.url })), source: 'WCXB dev pages' };
+  const dir = new URL('../samples/', import.meta.url).pathname;
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => /\.html?$/u.test(f)) : [];
+  if (files.length > 0) return { pages: files.map((f) => ({ html: readFileSync(join(dir, f), 'utf8'), url: `file:///${f}` })), source: 'samples/*.html' };
+  return { pages: generated(limit), source: 'generated pages' };
+}
+
+function time(name: string, pages: Input[], rounds: number, fn: (p: Input) => void): { name: string; perSec: number; mbPerSec: number } {
+  for (const p of pages.slice(0, 20)) fn(p); // warm the JIT
+  const bytes = pages.reduce((a, p) => a + Buffer.byteLength(p.html), 0) * rounds;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const p of pages) fn(p);
+  const s = (performance.now() - t0) / 1000;
+  return { name, perSec: (pages.length * rounds) / s, mbPerSec: bytes / 1e6 / s };
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '1' } } });
+  const { pages, source } = loadInputs(Number(values.limit));
+  const rounds = Number(values.rounds);
+  const peer = (p: Input): void => {
+    try {
+      readabilityExtract(p.html, p.url);
+    } catch {
+      // Readability throws on a few malformed pages; the time spent still counts.
+    }
+  };
+  const results = [
+    time('Readability.js 0.6 + linkedom', pages, rounds, peer),
+    time('newsift extractHtml', pages, rounds, (p) => void extractHtml(p.html, { url: p.url })),
+    time('newsift extractHtml + clean', pages, rounds, (p) => void cleanExtraction(extractHtml(p.html, { url: p.url }), { url: p.url })),
+  ];
+  const base = results[0]?.perSec ?? 1;
+  console.log(`${pages.length} ${source} x ${rounds} round(s), one core (single thread), Node ${process.version}`);
+  console.log(`${'system'.padEnd(32)}  pages/s    MB/s   vs Readability`);
+  for (const r of results) console.log(`${r.name.padEnd(32)}  ${r.perSec.toFixed(1).padStart(7)}  ${r.mbPerSec.toFixed(2).padStart(6)}   ${(r.perSec / base).toFixed(2)}x`);
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (whole process, all three systems and the loaded pages)`);
+}
+
+main();
