@@ -2,7 +2,7 @@
 // Text-to-Text Transformer", section 2.2), applied to extracted blocks: line rules take blocks out
 // (each a line of the page text, as in C4's WET input), document rules drop the page.
 import type { Block, Doc, Drop, Removed, Stage } from '../record.js';
-import { type FilterMode, type Verdict, recordVerdict } from './stage.js';
+import { type Failure, type FilterMode, type Verdict, recordVerdict, verdictOf } from './stage.js';
 import { countSentences, docView, endsWithTerminal, hasWords, splitWords } from './text.js';
 
 export interface C4Options {
@@ -70,11 +70,11 @@ export function c4Check(blocks: readonly Block[], text: string, o: C4Options): C
     lorem_ipsum: lower.includes(LOREM_IPSUM),
     curly_bracket: text.includes(CURLY_BRACKET),
   };
-  let reason: string | null = null;
-  if (signals.lorem_ipsum) reason = 'c4_lorem_ipsum';
-  else if (signals.curly_bracket) reason = 'c4_curly_bracket';
-  else if (sentences < o.min_sentences) reason = 'c4_too_few_sentences';
-  const verdict: Verdict = reason === null ? { signals, reason } : { signals, reason, detail: `${sentences} sentences` };
+  const failures: Failure[] = [];
+  if (signals.lorem_ipsum) failures.push({ reason: 'c4_lorem_ipsum', detail: LOREM_IPSUM });
+  if (signals.curly_bracket) failures.push({ reason: 'c4_curly_bracket', detail: CURLY_BRACKET });
+  if (sentences < o.min_sentences) failures.push({ reason: 'c4_too_few_sentences', detail: `${sentences} sentences` });
+  const verdict = verdictOf(signals, failures);
   return { verdict, removals };
 }
 

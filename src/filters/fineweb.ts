@@ -3,7 +3,7 @@
 // punctuation, short lines, characters in duplicated lines, plus datatrove's newline-to-word rule.
 import type { Doc } from '../record.js';
 import { duplicateFractions } from './gopher-repetition.js';
-import { type FilterMode, type Verdict, filterStage } from './stage.js';
+import { type Failure, type FilterMode, type Verdict, filterStage, verdictOf } from './stage.js';
 import { type TextView, docView, endsWithTerminal } from './text.js';
 
 export interface FineWebThresholds {
@@ -40,12 +40,13 @@ export function fineweb(view: TextView, t: FineWebThresholds): Verdict {
     dup_line_char_ratio: dupChars,
     newline_word_ratio: newlineRatio,
   };
-  const fail = (reason: string, value: number): Verdict => ({ signals, reason, detail: value.toFixed(3) });
-  if (punct <= t.min_line_punct_ratio) return fail('fineweb_line_punct_ratio', punct);
-  if (short >= t.max_short_line_ratio) return fail('fineweb_short_line_ratio', short);
-  if (dupChars >= t.max_dup_line_char_ratio) return fail('fineweb_dup_line_chars', dupChars);
-  if (newlineRatio > t.max_newline_word_ratio) return fail('fineweb_newline_ratio', newlineRatio);
-  return { signals, reason: null };
+  const failures: Failure[] = [];
+  const fail = (reason: string, value: number) => failures.push({ reason, detail: value.toFixed(3) });
+  if (punct <= t.min_line_punct_ratio) fail('fineweb_line_punct_ratio', punct);
+  if (short >= t.max_short_line_ratio) fail('fineweb_short_line_ratio', short);
+  if (dupChars >= t.max_dup_line_char_ratio) fail('fineweb_dup_line_chars', dupChars);
+  if (newlineRatio > t.max_newline_word_ratio) fail('fineweb_newline_ratio', newlineRatio);
+  return verdictOf(signals, failures);
 }
 
 export function finewebStage(mode: FilterMode, t: FineWebThresholds = FINEWEB_DEFAULTS) {

@@ -2,7 +2,7 @@
 // alphabetic words and stop words, with the thresholds of Rae et al. 2021 ("Scaling Language Models:
 // Methods, Analysis & Insights from Training Gopher", Appendix A.1.1, "Quality filters").
 import type { Doc } from '../record.js';
-import { type FilterMode, type Verdict, filterStage } from './stage.js';
+import { type Failure, type FilterMode, type Verdict, filterStage, verdictOf } from './stage.js';
 import { SPACELESS_LANGUAGES, type TextView, docView } from './text.js';
 
 export interface GopherQualityThresholds {
@@ -74,19 +74,19 @@ export function gopherQuality(view: TextView, language: string | null, t: Gopher
     alpha_words_ratio: alphaRatio,
     stop_words: stopWords,
   };
-  const fail = (reason: string, detail: string): Verdict => ({ signals, reason, detail });
-
-  if (nWords < t.min_words) return fail('gopher_short_doc', `${nWords} words < ${t.min_words}`);
-  if (nWords > t.max_words) return fail('gopher_long_doc', `${nWords} words > ${t.max_words}`);
-  if (!spaceless && (meanWordLength < t.min_mean_word_length || meanWordLength > t.max_mean_word_length)) {
-    return fail('gopher_mean_word_length', `mean word length ${meanWordLength.toFixed(2)}`);
+  const failures: Failure[] = [];
+  const fail = (reason: string, detail: string) => failures.push({ reason, detail });
+  if (nWords < t.min_words) fail('gopher_short_doc', `${nWords} words < ${t.min_words}`);
+  if (nWords > t.max_words) fail('gopher_long_doc', `${nWords} words > ${t.max_words}`);
+  if (!spaceless && nWords > 0 && (meanWordLength < t.min_mean_word_length || meanWordLength > t.max_mean_word_length)) {
+    fail('gopher_mean_word_length', `mean word length ${meanWordLength.toFixed(2)}`);
   }
-  if (symbolRatio > t.max_symbol_word_ratio) return fail('gopher_symbol_ratio', `${symbolRatio.toFixed(3)}`);
-  if (bulletRatio > t.max_bullet_lines_ratio) return fail('gopher_bullet_lines', `${bulletRatio.toFixed(3)}`);
-  if (ellipsisRatio > t.max_ellipsis_lines_ratio) return fail('gopher_ellipsis_lines', `${ellipsisRatio.toFixed(3)}`);
-  if (alphaRatio < t.min_alpha_words_ratio) return fail('gopher_alpha_words', `${alphaRatio.toFixed(3)}`);
-  if (language === 'en' && stopWords < t.min_stop_words) return fail('gopher_stop_words', `${stopWords} stop words`);
-  return { signals, reason: null };
+  if (symbolRatio > t.max_symbol_word_ratio) fail('gopher_symbol_ratio', symbolRatio.toFixed(3));
+  if (bulletRatio > t.max_bullet_lines_ratio) fail('gopher_bullet_lines', bulletRatio.toFixed(3));
+  if (ellipsisRatio > t.max_ellipsis_lines_ratio) fail('gopher_ellipsis_lines', ellipsisRatio.toFixed(3));
+  if (alphaRatio < t.min_alpha_words_ratio) fail('gopher_alpha_words', alphaRatio.toFixed(3));
+  if (language === 'en' && stopWords < t.min_stop_words) fail('gopher_stop_words', `${stopWords} stop words`);
+  return verdictOf(signals, failures);
 }
 
 export function gopherQualityStage(mode: FilterMode, t: GopherQualityThresholds = GOPHER_QUALITY_DEFAULTS) {

@@ -2,7 +2,7 @@
 // characters inside duplicated long n-grams, with the thresholds of Rae et al. 2021 ("Scaling
 // Language Models: Methods, Analysis & Insights from Training Gopher", Appendix A.1.1, Table A1).
 import type { Doc } from '../record.js';
-import { type FilterMode, type Verdict, filterStage } from './stage.js';
+import { type Failure, type FilterMode, type Verdict, filterStage, verdictOf } from './stage.js';
 import { type TextView, docView } from './text.js';
 
 export interface GopherRepetitionThresholds {
@@ -143,25 +143,26 @@ export function gopherRepetition(view: TextView, t: GopherRepetitionThresholds):
     dup_line_fraction: lines.count,
     dup_line_char_fraction: lines.chars,
   };
-  const fail = (reason: string, value: number): Verdict => ({ signals, reason, detail: value.toFixed(3) });
-  if (paras.count > t.max_dup_para_fraction) return fail('gopher_dup_para_fraction', paras.count);
-  if (paras.chars > t.max_dup_para_char_fraction) return fail('gopher_dup_para_char_fraction', paras.chars);
-  if (lines.count > t.max_dup_line_fraction) return fail('gopher_dup_line_fraction', lines.count);
-  if (lines.chars > t.max_dup_line_char_fraction) return fail('gopher_dup_line_char_fraction', lines.chars);
+  const failures: Failure[] = [];
+  const fail = (reason: string, value: number) => failures.push({ reason, detail: value.toFixed(3) });
+  if (paras.count > t.max_dup_para_fraction) fail('gopher_dup_para_fraction', paras.count);
+  if (paras.chars > t.max_dup_para_char_fraction) fail('gopher_dup_para_char_fraction', paras.chars);
+  if (lines.count > t.max_dup_line_fraction) fail('gopher_dup_line_fraction', lines.count);
+  if (lines.chars > t.max_dup_line_char_fraction) fail('gopher_dup_line_char_fraction', lines.chars);
 
   const sizes = [...t.top_ngram_char_fraction, ...t.dup_ngram_char_fraction].map(([n]) => n);
   const index = indexWords(view.words, sizes);
   for (const [n, max] of t.top_ngram_char_fraction) {
     const value = topNgramCharFraction(index, n);
     signals[`top_${n}gram_char_fraction`] = value;
-    if (value > max) return fail(`gopher_top_${n}gram`, value);
+    if (value > max) fail(`gopher_top_${n}gram`, value);
   }
   for (const [n, max] of t.dup_ngram_char_fraction) {
     const value = duplicateNgramCharFraction(index, n);
     signals[`dup_${n}gram_char_fraction`] = value;
-    if (value > max) return fail(`gopher_dup_${n}gram`, value);
+    if (value > max) fail(`gopher_dup_${n}gram`, value);
   }
-  return { signals, reason: null };
+  return verdictOf(signals, failures);
 }
 
 export function gopherRepetitionStage(

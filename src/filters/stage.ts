@@ -1,17 +1,31 @@
-// Turns a quality check (document -> signals + first failed rule) into a pipeline stage that records
-// the signals under `doc.annotations.quality` and, by mode, drops the document or only flags it.
+// Turns a quality check (document -> signals + failed rules) into a pipeline stage that records the
+// signals under `doc.annotations.quality` and, by mode, drops the document or only flags it.
 import type { Doc, Drop, Stage } from '../record.js';
 
 /** `drop` leaves the pipeline on a failed rule; `mark` keeps the document and lists the reason in
  *  `quality.flags` (so a news corpus can be filtered later without re-running); `off` skips. */
 export type FilterMode = 'drop' | 'mark' | 'off';
 
+export interface Failure {
+  reason: string;
+  detail: string;
+}
+
 export interface Verdict {
-  /** The measurements, written to `quality[group]` (numbers rounded for the record). */
+  /** The measurements, written to `quality[group]` (numbers rounded for the record). Every signal
+   *  is computed whatever fails, so a marked corpus can be filtered on any of them later. */
   signals: Record<string, number | boolean | string | null>;
-  /** Reason code of the first failed rule, null when the document passes. */
+  /** Reason code of the first failed rule (in the order the rules are listed), null on a pass. */
   reason: string | null;
   detail?: string;
+  /** Every failed rule, in order; `mark` mode flags them all. */
+  failures: Failure[];
+}
+
+/** A verdict from the signals and the failed rules. */
+export function verdictOf(signals: Verdict['signals'], failures: Failure[]): Verdict {
+  const first = failures[0];
+  return first === undefined ? { signals, reason: null, failures } : { signals, reason: first.reason, detail: first.detail, failures };
 }
 
 export interface QualityAnnotation {
@@ -41,7 +55,7 @@ export function recordVerdict(doc: Doc, group: string, verdict: Verdict): void {
   const signals: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(verdict.signals)) signals[k] = round(v);
   quality[group] = signals;
-  if (verdict.reason !== null && !quality.flags.includes(verdict.reason)) quality.flags.push(verdict.reason);
+  for (const f of verdict.failures) if (!quality.flags.includes(f.reason)) quality.flags.push(f.reason);
 }
 
 export function filterStage(name: string, mode: FilterMode, check: (doc: Doc) => Verdict): Stage {

@@ -88,3 +88,11 @@ test('the stage records signals, drops in drop mode and only flags in mark mode'
   assert.deepEqual(quality.flags, ['gopher_short_doc']);
   assert.equal(quality.gopher_quality.words, 12);
 });
+
+test('mark mode flags every failed rule', () => {
+  const doc = makeDoc([`${uniqueWords(10).map((w) => `#${w}`).join(' ')}...`], 'en');
+  const marked = gopherQualityStage('mark').apply(doc, { options: {} });
+  assert.ok(!(marked instanceof Promise) && !isDrop(marked));
+  const { flags } = marked.annotations['quality'] as { flags: string[] };
+  assert.deepEqual(flags, ['gopher_short_doc', 'gopher_symbol_ratio', 'gopher_ellipsis_lines', 'gopher_stop_words']);
+});

@@ -86,3 +86,10 @@ test('a text without repetition passes every rule and reports its signals', () =
   assert.equal(verdict.signals['top_2gram_char_fraction'], 0);
   assert.equal(verdict.signals['dup_10gram_char_fraction'], 0);
 });
+
+test('every signal is measured and every failed rule listed, not only the first', () => {
+  const verdict = gopherRepetition(viewOf(withNgram(uniqueWords(5), 5)), T);
+  assert.equal(verdict.reason, 'gopher_top_4gram');
+  assert.deepEqual(verdict.failures.map((f) => f.reason), ['gopher_top_4gram', 'gopher_dup_5gram']);
+  assert.equal(typeof verdict.signals['dup_10gram_char_fraction'], 'number');
+});
