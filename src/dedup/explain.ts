@@ -2,7 +2,7 @@
 // run's parameters and reports the evidence each pass saw (URL key, exact hash, colliding bands,
 // estimated and exact Jaccard against the threshold), next to what the output file recorded.
 
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../record.js';
 import { readRecords } from './io.js';
@@ -42,6 +42,20 @@ function files(source: string | readonly string[]): string[] {
   return readdirSync(source).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(source, f));
 }
 
+/** The parameters a run recorded in DIR/stats.json (`dedup.params`), so the explanation uses the
+ *  same shingles and bands as the run did. */
+function runParams(source: string | readonly string[]): Partial<DedupParams> {
+  if (typeof source !== 'string' || !statSync(source).isDirectory()) return {};
+  const path = join(source, 'stats.json');
+  if (!existsSync(path)) return {};
+  try {
+    const stats = JSON.parse(readFileSync(path, 'utf8')) as { dedup?: { params?: Partial<DedupParams> } | null };
+    return stats.dedup?.params ?? {};
+  } catch {
+    return {};
+  }
+}
+
 async function findRecords(paths: string[], id1: string, id2: string): Promise<[Article, Article]> {
   const found = new Map<string, Article>();
   for await (const record of readRecords<Article>(paths)) {
@@ -72,9 +86,10 @@ function analyse(text: string, params: DedupParams, hasher: MinHasher): Analysed
   return { set, text: readable, exact: `${t.exact[0]}:${t.exact[1]}`, signature: hasher.signature(set) };
 }
 
-/** Explains the pair `id1`, `id2` found in `source` (an output folder, a JSONL file, or a list of files). */
+/** Explains the pair `id1`, `id2` found in `source`: an output folder (its *.jsonl files, e.g.
+ *  articles.jsonl and dropped.jsonl, and the parameters in its stats.json), a JSONL file, or a list. */
 export async function explainDuplicate(source: string | readonly string[], id1: string, id2: string, overrides: Partial<DedupParams> = {}): Promise<Explanation> {
-  const params = resolveParams(overrides);
+  const params = resolveParams({ ...runParams(source), ...overrides });
   const [a, b] = await findRecords(files(source), id1, id2);
   const hasher = new MinHasher(params.bands, params.rows, params.seed);
   const x = analyse(typeof a.text === 'string' ? a.text : '', params, hasher);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeSignatures, dedupe, dedupeSignatures, explainDuplicate, formatExplanation, resolveParams, splitInputs } from '../../src/dedup/index.js';
@@ -139,6 +139,15 @@ test('explanations say why a pair was merged or kept apart', async () => {
     assert.match(text, /shared shingles \(sample\):/);
 
     await assert.rejects(explainDuplicate(out, 'mp-1', 'nope'), /no record with id nope/);
+
+    // An output folder: its JSONL files are searched and the run's parameters come from stats.json.
+    mkdirSync(join(dir, 'run'));
+    copyFileSync(out, join(dir, 'run', 'articles.jsonl'));
+    writeFileSync(join(dir, 'run', 'stats.json'), JSON.stringify({ dedup: { params: { threshold: 0.95 } } }));
+    const strict = await explainDuplicate(join(dir, 'run'), 'mp-1', 'vdn-1');
+    assert.equal(strict.threshold, 0.95);
+    assert.equal(strict.match, 'rejected_by_verification');
+    assert.match(strict.verdict, /through other members|different clusters/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
