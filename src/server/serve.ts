@@ -1,12 +1,12 @@
-// `newsift serve DIR`: opens DIR/newsift.db (building it from DIR/articles.jsonl first when a run left
-// none) and serves the app on a port (loopback by default), with the library's extract() loaded
+// `newsift serve DIR`: opens DIR/newsift.db (built or refreshed from DIR/articles.jsonl first when a run
+// left none or an older one) and serves the app on a port (loopback by default), with the library's extract() loaded
 // lazily so the server starts without loading the pipeline.
 import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve as nodeServe } from '@hono/node-server';
 import { STORE_FILE, openStore } from '../store/sqlite.js';
-import { syncStore } from '../store/sync.js';
+import { ensureStore } from '../store/sync.js';
 import type { Store } from '../store/types.js';
 import { type ExtractFn, createApp } from './app.js';
 
@@ -42,12 +42,7 @@ const libraryExtract: ExtractFn = async (input) => {
 
 export async function serve(dir: string, options: ServeOptions = {}): Promise<RunningServer> {
   const path = join(dir, STORE_FILE);
-  if (!existsSync(path)) {
-    if (!existsSync(join(dir, 'articles.jsonl'))) {
-      throw new Error(`${dir} holds no corpus (neither ${STORE_FILE} nor articles.jsonl): run \`newsift run INPUT -o ${dir}\` first`);
-    }
-    await syncStore(dir);
-  }
+  await ensureStore(dir);
   const host = options.host ?? DEFAULT_HOST;
   const store = openStore(path);
   const reportPath = join(dir, 'report.html');

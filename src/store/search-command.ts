@@ -1,9 +1,9 @@
 // `newsift search DIR "query" [--language --site-name --from --to --page-type --limit --json]`:
 // runs a search on DIR's store and formats it for a terminal (hits in brackets, or bold on a TTY) or
 // as JSON.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { STORE_FILE, openStore } from './sqlite.js';
+import { ensureStore } from './sync.js';
 import type { SearchQuery, SearchResult } from './types.js';
 
 export interface SearchCommandOptions {
@@ -23,10 +23,10 @@ const RESET = '\u001b[0m';
 /** Strips terminal control characters from page text, so a hostile page cannot drive the terminal. */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
-export function searchCommand(dir: string, query: string, options: SearchCommandOptions = {}): string {
-  const path = join(dir, STORE_FILE);
-  if (!existsSync(path)) throw new Error(`${path} not found: run \`newsift run INPUT -o ${dir}\` first`);
-  const store = openStore(path, { readonly: true });
+/** The text `newsift search` prints (builds or refreshes DIR's store from articles.jsonl if needed). */
+export async function searchCommand(dir: string, query: string, options: SearchCommandOptions = {}): Promise<string> {
+  await ensureStore(dir);
+  const store = openStore(join(dir, STORE_FILE), { readonly: true });
   try {
     const { json, color, ...filters } = options;
     const q: SearchQuery = { q: query, ...filters };

@@ -1,6 +1,7 @@
 // Brings DIR/newsift.db in line with a finished run's corpus: every record upserted (batched, one
 // transaction per batch), and records the corpus no longer holds (e.g. dropped as duplicates by a
 // later run) deleted, so the store mirrors articles.jsonl exactly and rerunning never duplicates.
+import { existsSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusRecords } from './export.js';
 import { STORE_FILE, openStore } from './sqlite.js';
@@ -46,5 +47,22 @@ export async function syncStore(dir: string, options: SyncOptions = {}): Promise
     return result;
   } finally {
     store.close();
+    // Marks the sync even when nothing changed (then no checkpoint rewrites the file): see ensureStore.
+    const now = new Date();
+    utimesSync(join(dir, STORE_FILE), now, now);
   }
+}
+
+/** Makes sure DIR has a store that is not older than its articles.jsonl (a run that did not write the
+ *  store, or wrote the JSONL after it): syncs when needed. Throws when DIR holds no corpus at all.
+ *  syncStore touches the database file when it finishes, so its mtime marks the last sync. */
+export async function ensureStore(dir: string): Promise<void> {
+  const db = join(dir, STORE_FILE);
+  const jsonl = join(dir, 'articles.jsonl');
+  const hasDb = existsSync(db);
+  const hasJsonl = existsSync(jsonl);
+  if (!hasDb && !hasJsonl) {
+    throw new Error(`${dir} holds no corpus (neither ${STORE_FILE} nor articles.jsonl): run \`newsift run INPUT -o ${dir}\` first`);
+  }
+  if (hasJsonl && (!hasDb || statSync(jsonl).mtimeMs > statSync(db).mtimeMs)) await syncStore(dir);
 }

@@ -116,14 +116,14 @@ describe('export', () => {
 });
 
 describe('search command', () => {
-  it('prints ranked results with hits marked, or JSON', () => {
-    const text = searchCommand(storeDir, 'Lavrov', { limit: 5 });
+  it('prints ranked results with hits marked, or JSON', async () => {
+    const text = await searchCommand(storeDir, 'Lavrov', { limit: 5 });
     assert.match(text, /^2 articles/);
     assert.match(text, /1\. Lavrov, Rubio Await Meeting at ASEAN Forum/);
     assert.match(text, /\[Lavrov\]/);
-    const json = JSON.parse(searchCommand(storeDir, 'Lavrov', { json: true, site_name: 'MENAFN' })) as { items: Array<{ id: string }> };
+    const json = JSON.parse(await searchCommand(storeDir, 'Lavrov', { json: true, site_name: 'MENAFN' })) as { items: Array<{ id: string }> };
     assert.deepEqual(json.items.map((i) => i.id), [SEED_ID]);
-    assert.match(searchCommand(storeDir, 'Lavrov', { color: true }), /\u001b\[1mLavrov\u001b\[0m/);
+    assert.match(await searchCommand(storeDir, 'Lavrov', { color: true }), /\u001b\[1mLavrov\u001b\[0m/);
   });
 
   it('strips terminal control sequences from page text', () => {
@@ -147,6 +147,17 @@ describe('syncStore', () => {
       writeFileSync(join(dir, 'articles.jsonl'), records().map((r) => JSON.stringify(r)).join('\n') + '\n');
       assert.deepEqual(await syncStore(dir), { inserted: 15, updated: 0, deleted: 0 });
       assert.deepEqual(await syncStore(dir, { run: { articles: 15 } }), { inserted: 0, updated: 15, deleted: 0 });
+      // A newer articles.jsonl (a run that did not write the store) is picked up by ensureStore.
+      const { ensureStore } = await import('../../src/store/sync.js');
+      const { utimesSync } = await import('node:fs');
+      writeFileSync(join(dir, 'articles.jsonl'), records().slice(0, 3).map((r) => JSON.stringify(r)).join('\n'));
+      utimesSync(join(dir, 'articles.jsonl'), new Date(), new Date(Date.now() + 5000));
+      await ensureStore(dir);
+      const peek = openStore(join(dir, 'newsift.db'), { readonly: true });
+      assert.equal(peek.stats().articles, 3);
+      peek.close();
+      writeFileSync(join(dir, 'articles.jsonl'), records().map((r) => JSON.stringify(r)).join('\n') + '\n');
+      await syncStore(dir);
       const fewer = records().filter((r) => r.id !== HOSTILE_ID);
       writeFileSync(join(dir, 'articles.jsonl'), fewer.map((r) => JSON.stringify(r)).join('\n') + '\n');
       assert.deepEqual(await syncStore(dir), { inserted: 0, updated: 14, deleted: 1 });
