@@ -112,7 +112,7 @@ export async function explainDuplicate(source: string | readonly string[], id1: 
     ? { same_cluster: da.cluster_id === db.cluster_id, cluster_ids: [da.cluster_id, db.cluster_id] as [string, string] }
     : null;
   const probability = candidateProbability(exactJ, params.bands, params.rows);
-  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const pct = (v: number) => `${v >= 0.001 ? (v * 100).toFixed(1) : (v * 100).toPrecision(2)}%`;
   const reasons: Record<MatchKind, string> = {
     version: `same canonical URL (${canonicalUrl(urls[0] ?? '')}): versions of one article, the latest crawl is kept`,
     exact: 'exact duplicates: the normalised texts (case, whitespace, punctuation and digits folded) are equal',

@@ -12,11 +12,11 @@ export type InputSpec = string | { path: string; start: number; end: number };
 
 /** Non-empty lines of a file or byte range, in order, decoded as UTF-8 (a final line without newline included). */
 export async function* readLines(input: InputSpec): AsyncGenerator<string> {
+  if (typeof input !== 'string' && input.end <= input.start) return;
   let rest: Buffer | null = null;
   const stream = typeof input === 'string'
     ? createReadStream(input, { highWaterMark: READ_CHUNK })
-    : createReadStream(input.path, { highWaterMark: READ_CHUNK, start: input.start, end: Math.max(input.start, input.end - 1) });
-  if (typeof input !== 'string' && input.end <= input.start) return;
+    : createReadStream(input.path, { highWaterMark: READ_CHUNK, start: input.start, end: input.end - 1 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
