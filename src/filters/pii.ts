@@ -14,7 +14,7 @@ const IPV6 = /(?<![\w:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:)
 /** Candidate phone numbers: optional +country code and (area code), then 2 to 5 digit groups joined
  *  by a space, dot or hyphen. Candidates are then checked by looksLikePhone; the character before a
  *  candidate is checked there too (a lookbehind here would make V8 try the pattern at every offset). */
-const PHONE_CANDIDATE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?![\w.,-]\d|\w)/g;
+const PHONE_CANDIDATE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,4}(?!\w|%|[.,:-]\w)/g;
 /** A candidate glued to a word, a sign or a number (x12-34-56, 1,234 567) is not a phone number. */
 const PHONE_BAD_BEFORE = /[\p{L}\p{N}_+.,-]/u;
 /** Cheap pre-checks: most texts hold no `@`, no dotted quad, no `::` and no digit run at all. */
@@ -24,8 +24,9 @@ const MAYBE_PHONE = /\d[\s.()-]*\d[\s.()-]*\d/;
 /** E.164 allows at most 15 digits; 7 is the shortest subscriber number worth redacting. */
 const PHONE_MIN_DIGITS = 7;
 const PHONE_MAX_DIGITS = 15;
-/** Dates (2024-01-15, 15.01.2024) and thousands-grouped amounts (1 000 000) look like digit groups. */
-const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
+/** Dates (2024-01-15, 15.01.2024, also leading a timestamp) and thousands-grouped amounts
+ *  (1 000 000) look like digit groups. */
+const DATE_LIKE = /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})(?:$|\s)/;
 const THOUSANDS_GROUPED = /^\d{1,3}(?:[\s.]\d{3})+$/;
 
 export interface PiiCounts {
@@ -38,6 +39,11 @@ function looksLikePhone(candidate: string): boolean {
   const digits = candidate.replace(/\D/g, '').length;
   if (digits < PHONE_MIN_DIGITS || digits > PHONE_MAX_DIGITS) return false;
   if (DATE_LIKE.test(candidate) || THOUSANDS_GROUPED.test(candidate)) return false;
+  const groups = candidate.split(/[^\d]+/).filter(Boolean).map(Number);
+  // Counting (1 2 3 ... 10 11 12: line numbers, list indexes) is not a phone number.
+  if (groups.length >= 3 && groups.every((g, i) => i === 0 || g === (groups[i - 1] as number) + 1)) return false;
+  // Dots and spaces together are decimals in a table (95.08 90.48), not one number.
+  if (candidate.includes('.') && /\s/.test(candidate)) return false;
   const separators = (candidate.match(/[\s.-]/g) ?? []).length;
   // A '+' or '(' says phone; otherwise require two separators (555-123-4567), which a year range or a
   // score ("2019-2020", "3-1") does not have.
