@@ -46,6 +46,7 @@ function pipelineFor(config: PipelineConfig): Promise<Pipeline> {
 }
 
 export function toResult(outcome: Outcome): ExtractResult {
+  if (outcome.kind === 'reject') throw new ExtractError(outcome.reason, outcome.error);
   return {
     record: outcome.record,
     blocks: outcome.blocks,

@@ -256,3 +256,13 @@ export interface ExtractOptions {
   /** Keep user comments as content (default false). */
   include_comments?: boolean;
 }
+
+/** Thrown by a stage when a page breaches a configured limit (DOM depth, node count, line length...).
+ *  Not a drop: the page is rejected with `reason` and written to rejected.jsonl, like a page that
+ *  times out. */
+export class LimitExceeded extends Error {
+  constructor(readonly reason: string, message: string) {
+    super(message);
+    this.name = 'LimitExceeded';
+  }
+}

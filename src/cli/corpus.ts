@@ -34,8 +34,8 @@ export function registerCorpusCommands(program: Command, setExit: (code: number)
     .option('--page-type <type>', 'only this page type')
     .option('--limit <n>', 'results to show (default 10)', parseInt)
     .option('--json', 'print the results as JSON')
-    .action((dir: string, query: string, flags: { language?: string; siteName?: string; from?: string; to?: string; pageType?: string; limit?: number; json?: boolean }) => {
-      write(searchCommand(dir, query, {
+    .action(async (dir: string, query: string, flags: { language?: string; siteName?: string; from?: string; to?: string; pageType?: string; limit?: number; json?: boolean }) => {
+      write(await searchCommand(dir, query, {
         ...(flags.language !== undefined && { language: flags.language }),
         ...(flags.siteName !== undefined && { site_name: flags.siteName }),
         ...(flags.from !== undefined && { from: flags.from }),

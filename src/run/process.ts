@@ -1,6 +1,6 @@
 // One page through the pipeline: the unit of work a worker thread (or the in-process API) performs.
 import { type PipelineSettings, type StageStep, buildStages, initStages, newDoc, runStages } from '../pipeline.js';
-import { type Article, type Block, type Page, type Stage, type StageContext, toArticle } from '../record.js';
+import { type Article, type Block, LimitExceeded, type Page, type Stage, type StageContext, toArticle } from '../record.js';
 
 export interface PageTask {
   page: Page;
@@ -11,7 +11,9 @@ export interface PageTask {
 /** The record plus the kept blocks (with their kinds, for Markdown and the store) and the steps. */
 export type Outcome =
   | { kind: 'article'; record: Article; blocks: Block[]; steps: StageStep[] }
-  | { kind: 'drop'; stage: string; reason: string; detail: string | null; record: Article; blocks: Block[]; steps: StageStep[] };
+  | { kind: 'drop'; stage: string; reason: string; detail: string | null; record: Article; blocks: Block[]; steps: StageStep[] }
+  /** A page that breached a limit: rejected, not dropped (see LimitExceeded). */
+  | { kind: 'reject'; reason: string; error: string };
 
 export interface Pipeline {
   stages: readonly Stage[];
@@ -25,7 +27,13 @@ export async function createPipeline(settings: PipelineSettings, options: Record
 }
 
 export async function processPage(task: PageTask, pipeline: Pipeline): Promise<Outcome> {
-  const result = await runStages(newDoc(task.page, task.id_base), pipeline.stages, pipeline.ctx);
+  let result;
+  try {
+    result = await runStages(newDoc(task.page, task.id_base), pipeline.stages, pipeline.ctx);
+  } catch (err) {
+    if (err instanceof LimitExceeded) return { kind: 'reject', reason: err.reason, error: err.message };
+    throw err;
+  }
   const record = toArticle(result.doc);
   const blocks = result.doc.blocks;
   if (result.kept) return { kind: 'article', record, blocks, steps: result.steps };

@@ -61,7 +61,7 @@ function emptyStats(): UnitStats {
   return { stages: {}, rejected: {}, pages: 0 };
 }
 
-function count(stats: UnitStats, outcome: Outcome): void {
+function count(stats: UnitStats, outcome: Exclude<Outcome, { kind: 'reject' }>): void {
   for (const step of outcome.steps) {
     const s = (stats.stages[step.stage] ??= { in: 0, kept: 0, dropped: {}, ms: 0 });
     s.in += 1;
@@ -71,7 +71,7 @@ function count(stats: UnitStats, outcome: Outcome): void {
   }
 }
 
-function rejectionFor(page: Page, result: Exclude<PoolResult, { ok: true }>): Rejection {
+function rejectionFor(page: Page, result: { reason: string; error: string }): Rejection {
   return {
     input: page.input,
     ...(page.position !== undefined && { position: page.position }),
@@ -187,6 +187,13 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
               return;
             }
             const { outcome } = result;
+            if (outcome.kind === 'reject') {
+              const rejection = rejectionFor(task.page, outcome);
+              job.stats.rejected[rejection.reason] = (job.stats.rejected[rejection.reason] ?? 0) + 1;
+              progress.rejected += 1;
+              job.deliver(mySeq, { r: rejection });
+              return;
+            }
             count(job.stats, outcome);
             if (outcome.kind === 'article') {
               progress.kept += 1;
