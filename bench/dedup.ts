@@ -4,14 +4,17 @@
 // sample of topics, signature speed per core, peak RSS, and scaling across corpus sizes.
 //
 //   npm run bench:dedup -- --docs 10000 [--scaling] [--sizes 10000,100000] [--workers 2]
-//                          [--sample-topics 200] [--dir D] [--keep]
+//                          [--sample-topics 200] [--dir D] [--keep] [--no-peer]
+//
+// The peer is FineWeb's MinHash setting (14 bands x 8 rows) run through the same passes on the same
+// corpus, at sizes up to 100k.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dedupe, type DedupStats } from '../src/dedup/index.js';
+import { dedupe, type DedupParams, type DedupStats } from '../src/dedup/index.js';
 import { readRecords, readUint32File } from '../src/dedup/io.js';
 import { writeCorpus, type BenchRecord, type Variant } from './dedup-corpus.js';
 
@@ -20,6 +23,8 @@ const TRUTH_THRESHOLD = 0.8;
 const SHINGLE = 5;
 /** Average records per topic in the generated corpus (4 families of ~3.4 records). */
 const RECORDS_PER_TOPIC = 13;
+/** The peer comparison runs at sizes up to this (it doubles the bench's time). */
+const PEER_MAX_DOCS = 100000;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -118,15 +123,27 @@ async function evaluate(output: string, edges: string, docs: number, sampleTopic
 }
 
 /** Child mode: run dedupe on one corpus and print stats and peak RSS as JSON. */
-async function child(corpus: string, output: string, workDir: string, workers: number): Promise<void> {
+async function child(corpus: string, output: string, workDir: string, workers: number, params: Partial<DedupParams>): Promise<void> {
   const started = performance.now();
-  const stats = await dedupe([corpus], output, { workDir, keepWorkDir: true, workers });
+  const stats = await dedupe([corpus], output, { ...params, workDir, keepWorkDir: true, workers });
   const wall = performance.now() - started;
   const usage = process.resourceUsage();
   process.stdout.write(JSON.stringify({ stats, wall, maxRssMb: usage.maxRSS / 1024, cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6 }) + '\n');
 }
 
 interface Run { docs: number; stats: DedupStats; wall: number; maxRssMb: number; cpuS: number }
+
+/** The peer: FineWeb's published MinHash setting (datatrove: 5-gram shingles, 14 buckets x 8 hashes),
+ *  run through the same passes and verification on the same corpus. */
+const FINEWEB_PARAMS: Partial<DedupParams> = { shingleSize: 5, bands: 14, rows: 8 };
+
+/** Runs dedupe in a child process (its own peak RSS) and returns its figures. */
+function runChild(docs: number, corpus: string, output: string, work: string, workers: number, params: Partial<DedupParams>): Run {
+  const self = fileURLToPath(import.meta.url);
+  const res = spawnSync(process.execPath, [...process.execArgv, self, '--child', corpus, output, work, String(workers), JSON.stringify(params)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (res.status !== 0) throw new Error(`dedup child failed: ${res.stderr}`);
+  return { docs, ...(JSON.parse(res.stdout.trim().split('\n').pop()!) as Omit<Run, 'docs'>) };
+}
 
 /** Signature records per second of CPU time: the per-core rate, whatever else runs on the machine. */
 function sigRate(r: Run): number {
@@ -136,8 +153,8 @@ function sigRate(r: Run): number {
 async function main(): Promise<void> {
   const childArgs = process.argv.indexOf('--child');
   if (childArgs >= 0) {
-    const [corpus, output, work, workers] = process.argv.slice(childArgs + 1);
-    await child(corpus!, output!, work!, Number(workers));
+    const [corpus, output, work, workers, params] = process.argv.slice(childArgs + 1);
+    await child(corpus!, output!, work!, Number(workers), JSON.parse(params!) as Partial<DedupParams>);
     return;
   }
   const sizes = process.argv.includes('--scaling')
@@ -157,10 +174,7 @@ async function main(): Promise<void> {
     }
     const output = join(dir, `out-${docs}.jsonl`);
     const work = join(dir, `work-${docs}`);
-    const self = fileURLToPath(import.meta.url);
-    const res = spawnSync(process.execPath, [...process.execArgv, self, '--child', corpus, output, work, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (res.status !== 0) throw new Error(`dedup child failed: ${res.stderr}`);
-    const run = { docs, ...(JSON.parse(res.stdout.trim().split('\n').pop()!) as Omit<Run, 'docs'>) };
+    const run = runChild(docs, corpus, output, work, workers, {});
     runs.push(run);
     const s = run.stats;
     console.log(`\n== ${docs} records, ${workers} signature worker(s) ==`);
@@ -176,6 +190,13 @@ async function main(): Promise<void> {
     console.log(`same-cluster pairs: ${e.mergedPairs}; planted precision (same story, not a follow-up or other story) ${e.plantedPrecision.toFixed(4)}; with Jaccard >= ${TRUTH_THRESHOLD} themselves ${e.precision.toFixed(4)} (the rest are joined through a third copy)`);
     console.log(`member-to-canonical pairs with Jaccard >= ${TRUTH_THRESHOLD}: ${e.toCanonicalPrecision.toFixed(4)} of ${e.toCanonical}; max |similarity - brute force| ${e.maxSimilarityError.toFixed(4)}`);
     console.log(`must-not-merge pairs (follow-ups, same-topic stories, other families) merged: ${e.mustNotMerged} of ${e.mustNot}; records in clusters spanning families: ${e.crossFamily}`);
+    if (docs <= PEER_MAX_DOCS && !process.argv.includes('--no-peer')) {
+      const peer = runChild(docs, corpus, `${output}.peer`, `${work}-peer`, workers, FINEWEB_PARAMS);
+      const p = await evaluate(`${output}.peer`, join(`${work}-peer`, 'cluster', 'edges.bin'), docs, sampleTopics);
+      console.log(`peer, FineWeb's 14 x 8 through the same passes: recall ${p.recall.toFixed(4)} (missed ${p.fn}) vs ours ${e.recall.toFixed(4)} (missed ${e.fn}); merge precision ${p.edgePrecision.toFixed(4)}; candidates ${peer.stats.candidates.pairs} vs ${s.candidates.pairs}; cpu ${peer.cpuS.toFixed(1)} s vs ${run.cpuS.toFixed(1)} s`);
+      rmSync(`${output}.peer`, { force: true });
+      rmSync(`${work}-peer`, { recursive: true, force: true });
+    }
     if (!process.argv.includes('--keep')) {
       rmSync(output, { force: true });
       rmSync(work, { recursive: true, force: true });
