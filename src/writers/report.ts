@@ -92,7 +92,9 @@ export function renderReport(stats: ReportStats, options: ReportOptions = {}): s
   const card = (label: string, n: number, cls: string) =>
     `<div class="card ${cls}"><div class="n">${formatCount(n)}</div><div class="l">${label}${label === 'in' ? '' : ` · ${pct(n, totals.in)}`}</div></div>`;
   const funnel = [{ label: 'in', input: totals.in, kept: totals.in, note: `${formatCount(totals.in)} in` }, ...stats.stages.map((s) => ({ label: s.name, input: s.in, kept: s.kept }))];
-  const clusters = Object.entries(d.cluster_sizes).sort((a, b) => Number(a[0]) - Number(b[0]))
+  // A "cluster" of one page is a page without duplicates: not shown.
+  const clusters = Object.entries(d.cluster_sizes).filter(([size]) => Number(size) >= 2)
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
     .map(([size, n]) => ({ label: `${size} pages`, value: n }));
   const duplicatePages = Object.entries(d.cluster_sizes).reduce((s, [size, n]) => s + (Number(size) - 1) * n, 0);
   const timing = stats.stages.map((s) => ({

@@ -29,7 +29,7 @@ const STATS: ReportStats = {
     page_types: { article: 560, listing: 50, forum: 30 },
     sites: Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`site${i}.example`, 60 - i * 2])),
     text_lengths: { 250: 10, 500: 40, 1000: 120, 2000: 200, 4000: 180, 8000: 60, 16000: 20, 32000: 8, Infinity: 2 },
-    cluster_sizes: { 2: 40, 3: 8, 5: 1 },
+    cluster_sizes: { 1: 500, 2: 40, 3: 8, 5: 1 },
   },
 };
 
@@ -85,6 +85,7 @@ test('report.html renders in headless Chromium with every section and chart', {
     assert.match(await page.locator('#sites svg').textContent() ?? '', /other \(5 sites\)/);
     assert.equal(await page.locator('#text-lengths svg g.col').count(), 9);
     assert.match(await page.locator('#clusters').innerText(), /60 pages are duplicates/);
+    assert.equal(await page.locator('#clusters svg g.row').count(), 3, 'single pages are not clusters');
     assert.match(await page.locator('#timings svg').textContent() ?? '', /21\.00 ms\/doc/);
     // Every chart actually drew something on screen.
     for (const id of ['funnel', 'languages', 'page-types', 'text-lengths', 'sites', 'clusters', 'timings']) {
