@@ -160,3 +160,16 @@ test('origin tier: the credited source publishing its own story beats a republis
   assert.equal(originTier(null, 'Coastal Herald', 'https://coastalherald.example/a'), TIER_OWN);
   assert.equal(originTier('Meridian Press', 'Coastal Herald', 'https://coastalherald.example/a'), TIER_REPUBLISHED);
 });
+
+test('no records: an empty output and zero counts', async () => {
+  const dir = scratch();
+  try {
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    const stats = await dedupe([join(dir, 'empty.jsonl')], join(dir, 'out.jsonl'), { workDir: join(dir, 'w'), workers: 2 });
+    assert.equal(stats.records, 0);
+    assert.equal(stats.clusters, 0);
+    assert.equal(readFileSync(join(dir, 'out.jsonl'), 'utf8'), '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
