@@ -1,19 +1,38 @@
 // Puts an article back together in page order: kept blocks and removed lines merged by their shared
 // position sequence, so a reader sees what was taken out and where. Without block positions (records
-// written before blocks were carried) the paragraphs come from the text and the removed lines follow
-// them, grouped by reason, marked as not placed.
+// as articles.jsonl holds them) the positions are inferred when the sequence is provably dense (see
+// inferBlocks); otherwise the paragraphs come from the text and the removed lines follow them,
+// grouped by reason, marked as not placed.
 import type { Block, Removed } from '../record.js';
 import type { ReadingLine } from './types.js';
 
 /** Paragraphs in an Article's text are separated by a blank line (see record.ts blocksToText). */
 const PARAGRAPH_BREAK = /\n\s*\n/;
 
+/** Kept paragraphs with the positions they must have had, when that can be known: if the removed
+ *  positions are distinct integers inside [0, paragraphs + removed), and the sequence had no gaps
+ *  (the extractor numbers every unit it sees), the paragraphs fill the free slots in order. Returns
+ *  null when the removed positions do not fit that (then nothing is guessed). */
+export function inferBlocks(text: string, removed: readonly Removed[]): Block[] | null {
+  const paragraphs = splitParagraphs(text);
+  const total = paragraphs.length + removed.length;
+  const taken = new Set<number>();
+  for (const r of removed) {
+    if (!Number.isInteger(r.position) || r.position < 0 || r.position >= total || taken.has(r.position)) return null;
+    taken.add(r.position);
+  }
+  const free: number[] = [];
+  for (let p = 0; p < total; p++) if (!taken.has(p)) free.push(p);
+  return paragraphs.map((p, i) => ({ text: p, kind: 'paragraph', position: free[i] ?? total + i }));
+}
+
+function splitParagraphs(text: string): string[] {
+  return text.split(PARAGRAPH_BREAK).filter((p) => p.trim() !== '');
+}
+
 export function readingLines(text: string, blocks: readonly Block[] | null, removed: readonly Removed[]): ReadingLine[] {
   if (blocks !== null) return mergeByPosition(blocks, removed);
-  const lines: ReadingLine[] = text
-    .split(PARAGRAPH_BREAK)
-    .filter((p) => p.trim() !== '')
-    .map((p) => ({ text: p, kind: 'paragraph', position: null }));
+  const lines: ReadingLine[] = splitParagraphs(text).map((p) => ({ text: p, kind: 'paragraph', position: null }));
   return [...lines, ...groupedByReason(removed)];
 }
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Block, Removed } from '../record.js';
 import { listEvents } from './events.js';
 import { Ingester } from './ingest.js';
-import { readingLines } from './reading.js';
+import { inferBlocks, readingLines } from './reading.js';
 import { STORE_SCHEMA_VERSION, migrate } from './schema.js';
 import { search } from './search.js';
 import type { Cluster, ClusterMember, Store, StoreRecord, StoreStats, StoredArticle } from './types.js';
@@ -86,7 +86,12 @@ class SqliteStore implements Store {
     const record = this.restore(row);
     const blocks = record.blocks ?? null;
     const removed = record.removed;
-    return { ...record, removed, blocks, reading: readingLines(record.text, blocks, removed) };
+    const inferred = blocks === null && removed.length > 0 ? inferBlocks(record.text, removed) : null;
+    return {
+      ...record, removed, blocks,
+      reading: readingLines(record.text, blocks ?? inferred, removed),
+      reading_inferred: inferred !== null,
+    };
   }
 
   /** The record as ingested: its JSON plus removed lines and blocks from their tables. */

@@ -88,6 +88,8 @@ export interface StoredArticle extends Omit<Article, 'removed'> {
   blocks: Block[] | null;
   /** Kept blocks and removed lines merged in the order the page had them. */
   reading: ReadingLine[];
+  /** True when the record had no blocks and the positions were inferred (see store/reading.ts). */
+  reading_inferred: boolean;
 }
 
 export interface ClusterMember {

@@ -46,7 +46,7 @@ describe('API routes', () => {
   it('returns an article with removed lines and its reading order, 404 otherwise', async () => {
     const app = createApp({ store });
     const data = await body(await app.request(`/api/articles/${SEED_ID}`));
-    assert.equal(data['removed'].length, 4);
+    assert.equal(data['removed'].length, 5);
     assert.ok(data['reading'].some((l: Json) => l.removed_reason === 'legal_boilerplate'));
     const missing = await app.request('/api/articles/nope');
     assert.equal(missing.status, 404);

@@ -8,6 +8,13 @@ import {
   plainArticles, seedArticle, testCorpus,
 } from './corpus.js';
 
+/** The seed page in order: two error banners, the headline (taken as the title), six paragraphs, the
+ *  legal disclaimer, a related-links heading. */
+const SEED_ORDER = [
+  'error_banner', 'error_banner', 'title', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph',
+  'legal_boilerplate', 'related_links',
+];
+
 export type StoreFactory = () => { store: Store; reopen?: () => Store; cleanup?: () => void };
 
 function withStore(factory: StoreFactory, records: StoreRecord[], fn: (store: Store) => void): void {
@@ -135,25 +142,36 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         const article = store.getArticle(SEED_ID);
         assert.ok(article);
         assert.equal(article.title, 'Lavrov, Rubio Await Meeting at ASEAN Forum');
-        assert.equal(article.removed.length, 4);
+        assert.equal(article.removed.length, 5);
         assert.equal(article.blocks?.length, 6);
+        assert.equal(article.reading_inferred, false);
         const reading = article.reading;
-        assert.deepEqual(reading.map((l) => l.removed_reason ?? l.kind), [
-          'error_banner', 'error_banner', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph',
-          'legal_boilerplate', 'related_links',
-        ]);
-        assert.equal(reading[8]?.text, DISCLAIMER);
+        assert.deepEqual(reading.map((l) => l.removed_reason ?? l.kind), SEED_ORDER);
+        assert.equal(reading[9]?.text, DISCLAIMER);
         assert.deepEqual(reading.filter((l) => l.kind === 'paragraph').map((l) => l.text), SEED_PARAGRAPHS);
         assert.ok(Array.isArray((article as Record<string, unknown>)['events']));
         assert.equal(store.getArticle('missing'), null);
       });
     });
 
-    it('appends removed lines by reason when the record has no blocks', () => {
+    it('infers positions for a record without blocks when its removed positions leave exact slots', () => {
+      const { blocks: _b, ...withoutBlocks } = seedArticle();
+      withStore(factory, [withoutBlocks], (store) => {
+        const article = store.getArticle(SEED_ID);
+        assert.ok(article);
+        assert.equal(article.blocks, null);
+        assert.equal(article.reading_inferred, true);
+        assert.deepEqual(article.reading.map((l) => l.removed_reason ?? l.kind), SEED_ORDER);
+        assert.deepEqual(article.reading.map((l) => l.position), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      });
+    });
+
+    it('appends removed lines by reason when the record has no blocks and positions do not fit', () => {
       withStore(factory, testCorpus(), (store) => {
         const article = store.getArticle(COPY_ID);
         assert.ok(article);
         assert.equal(article.blocks, null);
+        assert.equal(article.reading_inferred, false);
         const last = article.reading[article.reading.length - 1];
         assert.deepEqual([last?.kind, last?.removed_reason, last?.placed], ['removed', 'subscribe_prompt', false]);
         assert.equal(article.reading.filter((l) => l.kind === 'paragraph').length, 6);
@@ -232,6 +250,7 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         const stats = store.stats();
         assert.equal(stats.articles, 15);
         assert.equal(stats.removed_by_reason['error_banner'], 2);
+        assert.equal(stats.removed_lines, 7);
         assert.equal(stats.clusters, 1);
         assert.equal(stats.duplicates, 1);
         assert.equal(stats.events, 2);

@@ -31,11 +31,12 @@ function base(id: string, overrides: Partial<StoreRecord>): StoreRecord {
 
 /** Paragraphs at positions 3..8 with the error banner before and the disclaimer after, as the page had. */
 function seedLayout(): { blocks: Block[]; removed: Removed[] } {
-  // Position 2 (the headline) became the title, so no kept block holds it.
+  // Position 2 (the headline) became the title: a removed line with reason `title`.
   const blocks: Block[] = SEED_PARAGRAPHS.map((text, i) => ({ text, kind: 'paragraph', position: 3 + i }));
   const removed: Removed[] = [
     { text: 'Sorry!!', reason: 'error_banner', position: 0 },
     { text: "Error! We're sorry, but the page you were looking for doesn't exist.", reason: 'error_banner', position: 1 },
+    { text: 'Lavrov, Rubio Await Meeting at ASEAN Forum', reason: 'title', position: 2 },
     { text: DISCLAIMER, reason: 'legal_boilerplate', position: 9 },
     { text: 'Most popular stories', reason: 'related_links', position: 10 },
   ];

@@ -95,10 +95,10 @@ describe('web UI in headless Chromium', { skip }, () => {
     assert.equal(await disclaimer.isVisible(), true);
     assert.equal(await disclaimer.locator('.removed-text').innerText(), DISCLAIMER);
     assert.equal(await disclaimer.locator('.reason').innerText(), 'legal_boilerplate');
-    // In place: after the sixth paragraph, with the error banner before the first.
+    // In place: after the sixth paragraph, with the error banners and the headline before the first.
     const order = await page.locator('.reading > *').evaluateAll((els) =>
       els.map((e) => e.getAttribute('data-reason') ?? 'kept'));
-    assert.deepEqual(order, ['error_banner', 'error_banner', 'kept', 'kept', 'kept', 'kept', 'kept', 'kept', 'legal_boilerplate', 'related_links']);
+    assert.deepEqual(order, ['error_banner', 'error_banner', 'title', 'kept', 'kept', 'kept', 'kept', 'kept', 'kept', 'legal_boilerplate', 'related_links']);
     await shot('article-removed');
     await page.keyboard.press('r');
     assert.equal(await disclaimer.isVisible(), false, 'r toggles the removed lines');
