@@ -17,6 +17,7 @@ export const REASON = {
   site_header: 'site_header',
   footer: 'footer',
   hidden: 'hidden',
+  popup: 'popup',
   non_content: 'non_content',
   low_content_block: 'low_content_block',
   link_list: 'link_list',
@@ -24,9 +25,10 @@ export const REASON = {
 } as const;
 export type Reason = (typeof REASON)[keyof typeof REASON];
 
-/** Tags whose content is never text of the page. */
+/** Tags whose content is never text of the page. (<noscript> is not among them: forum and
+ *  single-page-app engines put the crawler-visible content there.) */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
   'video', 'audio', 'map', 'head', 'title', 'meta', 'link', 'select', 'option', 'button', 'input',
   'textarea', 'dialog',
 ]);
@@ -47,7 +49,8 @@ const STRONG: [RegExp, Reason][] = [
 const WEAK: [RegExp, Reason][] = [
   [new RegExp(`${B}(?:related|recommended|recommendations|more-?stories|more-?articles|read-?next|read-?more|also-?read|you-?may|popular|most-?read|trending|further-?reading)${E}|related-|-related`), REASON.related_links],
   [new RegExp(`${B}(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|skip-?link|toc-?toggle|topbar|top-?bar)${E}|-nav${E}|-menu${E}|nav-|menu-`), REASON.navigation],
-  [new RegExp(`${B}(?:sidebar|side-?bar|widget|widgets|aside|rail|right-?rail|left-?rail|secondary)${E}`), REASON.sidebar],
+  [new RegExp(`${B}(?:sidebar|side-?bar|widget-?area|aside|rail|right-?rail|left-?rail|secondary)${E}`), REASON.sidebar],
+  [new RegExp(`${B}(?:modal|popup|pop-?up|overlay|lightbox|offcanvas|off-canvas)${E}`), REASON.popup],
   [new RegExp(`${B}(?:site-?header|masthead|global-?header|page-?header-?nav)${E}`), REASON.site_header],
   [new RegExp(`${B}(?:footer|site-?footer|global-?footer|copyright|colophon)${E}`), REASON.footer],
 ];
@@ -64,8 +67,9 @@ const ROLE: Record<string, Reason> = {
   complementary: REASON.sidebar,
   menu: REASON.navigation,
   menubar: REASON.navigation,
-  alert: REASON.cookie_notice,
-  dialog: REASON.cookie_notice,
+  alert: REASON.popup,
+  dialog: REASON.popup,
+  alertdialog: REASON.popup,
 };
 
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

@@ -21,6 +21,10 @@ const MAX_DATA_TABLE_CHARS = 5000;
 /** An element holding more than this share of the page's text is never furniture by a weak or
  *  class-based verdict: it is where the content is (forums mark posts as `comment`). */
 const MAX_FURNITURE_SHARE = 0.5;
+/** ...nor when it holds this share of the page's prose (a `sidebar`-classed layout wrapper). */
+const MAX_FURNITURE_PROSE_SHARE = 0.35;
+/** Hidden content is dropped unless it is most of the prose (articles revealed by a script). */
+const MAX_HIDDEN_PROSE_SHARE = 0.6;
 
 export interface RawBlock {
   text: string;
@@ -44,15 +48,38 @@ interface Ctx {
   inPre: boolean;
 }
 
-/** Text lengths of every element, computed once (the share guard needs them). */
-function measure(node: AnyNode, sizes: Map<Element, number>): number {
-  if (isText(node)) return node.data.trim().length === 0 ? 0 : node.data.length;
-  if (!isTag(node) && !('children' in node)) return 0;
-  if (isTag(node) && SKIP_TAGS.has(node.name)) return 0;
-  let n = 0;
-  for (const child of (node as Element).children) n += measure(child, sizes);
-  if (isTag(node)) sizes.set(node, n);
-  return n;
+/** Text nodes at least this long count as prose when guarding against over-eager furniture
+ *  verdicts (menus and buttons are short runs; sentences are long ones, in any script). */
+const PROSE_RUN_CHARS = 40;
+
+interface Size {
+  text: number;
+  prose: number;
+}
+
+/** Text and prose lengths of every element, computed once (the share guard needs them). */
+function measure(node: AnyNode, sizes: Map<Element, Size>): Size {
+  if (isText(node)) {
+    const n = node.data.trim().length;
+    return { text: n, prose: n >= PROSE_RUN_CHARS ? n : 0 };
+  }
+  if (!isTag(node) || SKIP_TAGS.has(node.name)) return { text: 0, prose: 0 };
+  const size = { text: 0, prose: 0 };
+  for (const child of node.children) {
+    const c = measure(child, sizes);
+    size.text += c.text;
+    size.prose += c.prose;
+  }
+  sizes.set(node, size);
+  return size;
+}
+
+/** Whether a verdict on an element must yield because the element holds the page's prose. */
+function holdsContent(size: Size | undefined, total: Size, hidden: boolean): boolean {
+  if (size === undefined) return false;
+  const prose = size.prose / Math.max(1, total.prose);
+  if (hidden) return prose > MAX_HIDDEN_PROSE_SHARE;
+  return prose > MAX_FURNITURE_PROSE_SHARE || size.text / Math.max(1, total.text) > MAX_FURNITURE_SHARE;
 }
 
 function isDataTable(table: Element): boolean {
@@ -81,8 +108,8 @@ function cleanText(s: string, pre: boolean): string {
 }
 
 export function segment(root: Element): RawBlock[] {
-  const sizes = new Map<Element, number>();
-  const total = Math.max(1, measure(root, sizes));
+  const sizes = new Map<Element, Size>();
+  const total = measure(root, sizes);
   const blocks: RawBlock[] = [];
   let buf = '';
   let bufLink = 0;
@@ -141,8 +168,7 @@ export function segment(root: Element): RawBlock[] {
       let next = ctx;
       const verdict = judgeElement(child);
       if (verdict !== null && ctx.reason === null && !ctx.overruled.has(verdict.reason)) {
-        const share = (sizes.get(child) ?? 0) / total;
-        if (share > MAX_FURNITURE_SHARE && verdict.reason !== 'hidden') {
+        if (holdsContent(sizes.get(child), total, verdict.reason === 'hidden')) {
           next = { ...ctx, overruled: new Set([...ctx.overruled, verdict.reason]) };
         } else next = { ...ctx, reason: verdict.reason };
       }

@@ -21,6 +21,9 @@ const LINK_LIST_MIN_ITEMS = 3;
 /** Class/id tokens that mark a container as content; its weight is boosted so the descent finds it. */
 const CONTENT_HINT = /(?:^|[\s_-])(?:article|article-?body|post-?body|entry-?content|post-?content|story-?body|content-?body|main-?content|articlebody|prose)(?:$|[\s_-])/;
 const CONTENT_BOOST = 1.25;
+/** Code and preformatted text count for less: one long log dump must not outweigh the prose
+ *  around it (forum threads quoting logs). */
+const CODE_WEIGHT = 0.3;
 /** Punctuation that ends or splits sentences in many scripts: prose has it, menus rarely do. */
 const PUNCT_RE = /[.,;:!?\u3001\u3002\uff0c\uff0e\uff1b\uff1a\uff01\uff1f\u060c\u061b\u0964]/gu;
 
@@ -43,7 +46,8 @@ export function blockWeight(b: RawBlock): number {
   if (ld > MAX_LINK_DENSITY) return 0;
   const punct = (b.text.match(PUNCT_RE) ?? []).length;
   const punctFactor = punct === 0 ? 0.5 : 1;
-  return len * (1 - ld) * punctFactor;
+  const kindFactor = b.kind === 'code' || b.kind === 'preformatted' ? CODE_WEIGHT : 1;
+  return len * (1 - ld) * punctFactor * kindFactor;
 }
 
 function findContainer(blocks: readonly RawBlock[], root: Element): Element | null {
