@@ -16,8 +16,9 @@ const ENV_PREFIX = 'NEWSIFT_';
 const ENV_NESTING = '__';
 /** NEWSIFT_CONFIG names the config file, like --config. */
 const ENV_CONFIG_FILE = 'NEWSIFT_CONFIG';
-/** Variables other parts of newsift read themselves (sharding); not configuration keys. */
-const ENV_NOT_CONFIG = new Set(['NEWSIFT_SHARD_COUNT', 'NEWSIFT_SHARD_INDEX']);
+/** Variables other parts of newsift read themselves (sharding, the fuzz tests); not configuration
+ *  keys. Any other unknown NEWSIFT_* variable is an error, so a misspelt one does not go unnoticed. */
+export const ENV_NOT_CONFIG: ReadonlySet<string> = new Set(['NEWSIFT_SHARD_COUNT', 'NEWSIFT_SHARD_INDEX', 'NEWSIFT_FUZZ_CASES']);
 /** Keys given as lists; a layer may write them as "en,de". */
 const LIST_KEYS = new Set(['languages', 'keep_types']);
 /** CLI flag names that are a nested key. */
