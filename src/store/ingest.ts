@@ -79,7 +79,10 @@ export class Ingester {
   private upsertOne(record: StoreRecord): boolean {
     if (typeof record.id !== 'string' || record.id === '') throw new TypeError('a stored record needs a string id');
     const { removed, blocks, ...rest } = record;
-    const duplicate = isObject(record['duplicate']) ? record['duplicate'] : null;
+    // A "cluster" of one (a record with no copies) is not a cluster to list or count.
+    const annotation = isObject(record['duplicate']) ? record['duplicate'] : null;
+    const size = annotation ? num(annotation['cluster_size']) : null;
+    const duplicate = annotation && (size === null || size > 1) ? annotation : null;
     const row = {
       id: record.id,
       url: str(record.url),

@@ -189,6 +189,10 @@ export function storeConformance(name: string, factory: StoreFactory): void {
         assert.equal(cluster.size, 3);
         assert.equal(cluster.members[2]?.text, null);
         assert.equal(store.getCluster('nope'), null);
+        const single = { ...plainArticles(1)[0], id: 'single', duplicate: { cluster_id: 'c-single', cluster_size: 1, canonical: true } } as StoreRecord;
+        store.upsertArticles([single]);
+        assert.equal(store.getCluster('c-single'), null, 'a cluster of one is no cluster');
+        assert.equal(store.stats().clusters, 1);
         assert.equal(store.search({ q: 'Lavrov' }).items[0]?.cluster_id, CLUSTER_ID);
       });
     });

@@ -153,3 +153,58 @@ describe('web UI in headless Chromium', { skip }, () => {
     await shot('phone-article');
   });
 });
+
+// The issue's acceptance check on real output: `newsift run samples -o DIR`, then the UI over DIR.
+const SAMPLES = 'samples';
+const samplesSkip = skip || (existsSync(join(SAMPLES, 'seed-menafn-403.txt')) ? false : 'samples/seed-menafn-403.txt not found');
+
+describe('web UI on a store built from samples/', { skip: samplesSkip }, () => {
+  let out: string;
+  let samplesServer: RunningServer;
+  let samplesBrowser: Browser;
+  let p: Page;
+  const ready = async (hash: string): Promise<void> => {
+    const before = await p.evaluate(() => document.body.dataset['ready'] ?? '0').catch(() => '0');
+    await p.goto(`${samplesServer.url}${hash}`);
+    await p.waitForFunction((b) => (document.body.dataset['ready'] ?? '0') !== b, before);
+  };
+
+  before(async () => {
+    out = mkdtempSync(join(tmpdir(), 'newsift-e2e-samples-'));
+    const { main } = await import('../../src/cli.js');
+    const code = await main(['run', SAMPLES, '-o', out, '--no-progress']);
+    assert.equal(code, 0, 'newsift run samples');
+    samplesServer = await serve(out, { port: 0 });
+    samplesBrowser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    p = await samplesBrowser.newPage();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  after(async () => {
+    await samplesBrowser?.close();
+    await samplesServer?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('finds the seed article, shows its six paragraphs, the disclaimer on request, and the meeting', async () => {
+    await ready('#/?q=Lavrov');
+    const first = p.locator('.result').first();
+    assert.equal(await first.locator('h3').innerText(), 'Lavrov, Rubio Await Meeting at ASEAN Forum');
+    await p.screenshot({ path: join(ARTIFACTS, 'samples-search.png'), fullPage: true });
+    await first.locator('h3 a').click();
+    await p.waitForSelector('.reading');
+    assert.equal(await p.locator('.reading .kept').count(), 6);
+    await p.locator('[data-toggle-removed]').click();
+    const legal = p.locator('.reading .removed[data-reason="legal_boilerplate"]');
+    assert.ok((await legal.allInnerTexts()).some((t) => /Legal Disclaimer:/.test(t)));
+    assert.equal(await legal.first().locator('.reason').innerText(), 'legal_boilerplate');
+    await p.screenshot({ path: join(ARTIFACTS, 'samples-article-removed.png'), fullPage: true });
+    await ready('#/events?person=Lavrov');
+    const rows = await p.locator('tr.event').allInnerTexts();
+    assert.ok(rows.some((r) => /meeting/.test(r) && /Lavrov/.test(r)), rows.join('\n'));
+    await p.screenshot({ path: join(ARTIFACTS, 'samples-events.png'), fullPage: true });
+  });
+});

@@ -51,7 +51,7 @@ function metadata(a) {
     ['Authors', (a.authors ?? []).join(', ')], ['Source', a.source], ['Dateline', a.dateline],
     ['Language', a.language], ['Page type', a.page_type],
     ['URL', a.url ? externalLink(a.url) : null],
-    ['Copies', a.duplicate?.cluster_id != null
+    ['Copies', a.duplicate?.cluster_id != null && (a.duplicate.cluster_size ?? 2) > 1
       ? h('a', { href: hrefFor(`/cluster/${encodeURIComponent(String(a.duplicate.cluster_id))}`) },
         `cluster of ${a.duplicate.cluster_size ?? '?'}`)
       : null],
