@@ -1,4 +1,4 @@
-// Pass 2: LSH candidate pairs. Each bucket partition (one band, one slice of its key space, gathered
+// Pass 3 (docs/dedup.md): LSH candidate pairs. Each bucket partition (one band, one slice of its key space, gathered
 // from every signature folder) is loaded, sorted by band key and grouped; records sharing a key are
 // candidate pairs, written to pair partition files for verification. Memory: one partition at a time.
 

@@ -1,16 +1,16 @@
-// Pass 3: clusters. Exact duplicates (equal normalised-text hashes) and URL versions (equal canonical
+// Passes 2, 4 and 5 (docs/dedup.md): clusters. Exact duplicates (equal normalised-text hashes) and URL versions (equal canonical
 // URLs) are grouped by sorting, candidate pairs are verified by exact Jaccard on their shingle sets,
 // union-find joins what passed, and each cluster gets its canonical record and every member its
 // similarity to it. Everything is held in typed arrays indexed by record number (~80 bytes a record).
 
 import { existsSync } from 'node:fs';
-import { compareCanonical } from './canonical.js';
 import { join } from 'node:path';
+import { PAIR_PARTITIONS, pairFile } from './candidates.js';
+import { compareCanonical } from './canonical.js';
 import { RecordWriter, readUint32File } from './io.js';
 import { jaccard } from './minhash.js';
 import type { SignatureSets } from './sets.js';
-import { UnionFind } from './unionfind.js';
-import { PAIR_PARTITIONS, pairFile } from './candidates.js';
+import type { UnionFind } from './unionfind.js';
 
 /** What a record is within its cluster. */
 export const KIND_CANONICAL = 0;

@@ -1,7 +1,7 @@
 // Corpus deduplication, the public entry points: `dedupe` runs every pass on one machine; the pass
 // functions are exported so sharded runs compute signatures per shard and cluster once at merge
-// (docs/dedup.md). Passes: signatures -> exact groups and URL versions -> LSH candidates ->
-// verification and union-find -> canonical choice -> streaming output.
+// (docs/dedup.md). Passes: 1 signatures -> 2 exact groups and URL versions -> 3 LSH candidates ->
+// 4 verification and union-find -> 5 canonical choice -> 6 streaming output.
 
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,7 +88,7 @@ export interface ClusterResult {
   cpu: ClusterTimes;
 }
 
-/** Passes 2-3 over signature folders (one per shard, in shard order): the global clustering. */
+/** Passes 2-5 over signature folders (one per shard, in shard order): the global clustering. */
 export function clusterSignatures(signatureDirs: readonly string[], workDir: string, params: DedupParams): ClusterResult {
   const sets = new SignatureSets(signatureDirs);
   if (sets.params.shingleSize !== params.shingleSize || sets.params.bands !== params.bands || sets.params.rows !== params.rows || sets.params.seed !== params.seed) {

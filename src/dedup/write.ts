@@ -1,4 +1,4 @@
-// Pass 4: the output. A sidecar step streams the records' metadata once and files every copy and
+// Pass 6 (docs/dedup.md): the output. A sidecar step streams the records' metadata once and files every copy and
 // version under the record that will list it (partition files by record-number range), then the
 // inputs are streamed again in order and each record is written with its `duplicate` object (or,
 // in drop mode, reported to the caller with its reason). Memory: one range of copy lists at a time.
