@@ -54,6 +54,7 @@ interface Ctx {
   /** Read once per sentence, on first need. */
   days?: DayExpr[];
   clocks?: ClockExpr[];
+  triggers?: boolean[];
 }
 
 export function readFrames(sentences: Sentence[], mentions: Mention[], of: Map<Mention, EntityRef>, text: string, ref: Reference | null): Frame[] {
@@ -108,6 +109,11 @@ function segment(ctx: Ctx, start: number, end: number): Segment {
 }
 
 function isTrigger(ctx: Ctx, i: number): boolean {
+  ctx.triggers ??= ctx.lower.map((_, k) => triggerAt(ctx, k));
+  return ctx.triggers[i]!;
+}
+
+function triggerAt(ctx: Ctx, i: number): boolean {
   const w = ctx.lower[i]!;
   const info = TRIGGERS[w];
   if (!info) return false;

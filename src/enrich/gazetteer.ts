@@ -23,6 +23,8 @@ interface CityRow { city: string; city_ascii: string; iso2: string; pop: number;
 const COUNTRY_DISPLAY: Record<string, string> = { US: 'United States', TR: 'Turkey', VA: 'Vatican City' };
 
 interface Tables {
+  /** First words (lower-case) of every name the tables know, for a cheap test before a lookup. */
+  firstWords: Set<string>;
   countries: Map<string, string>;
   countryNames: Map<string, string>;
   countryZone: Map<string, string>;
@@ -59,12 +61,18 @@ function load(): Tables {
   }
   // A country with several zones is given the zone of its largest city (Moscow for Russia).
   for (const [code, row] of biggest) if (!countryZone.has(code)) countryZone.set(code, row.timezone);
-  tables = { countries, countryNames, countryZone, cities };
+  const firstWords = new Set<string>();
+  for (const name of [...countries.keys(), ...cities.keys(), ...Object.keys(REGIONS)]) firstWords.add(name.split(' ')[0]!);
+  tables = { firstWords, countries, countryNames, countryZone, cities };
   return tables;
 }
 
 function key(name: string): string {
   return name.toLowerCase().replace(/\.$/, '').replace(/^the /, '').replace(/\s+/g, ' ').trim();
+}
+
+export function placeFirstWords(): Set<string> {
+  return load().firstWords;
 }
 
 export function countryName(code: string): string {

@@ -3,7 +3,7 @@
 // Overlaps are settled by that order, then by length.
 import type { Sentence } from './tokenize.js';
 import { nerModel } from './ner/model.js';
-import { demonymCountry, lookupPlace } from './gazetteer.js';
+import { demonymCountry, lookupPlace, placeFirstWords } from './gazetteer.js';
 import { COUNTRY_ALIASES, DEMONYMS, NOT_NAME_STARTERS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS } from './lexicon.js';
 
 export type EntityType = 'PER' | 'ORG' | 'LOC';
@@ -249,8 +249,9 @@ function acronyms(ws: Words, add: Add): void {
 }
 
 function places(ws: Words, add: Add): void {
+  const starts = placeFirstWords();
   for (let i = 0; i < ws.words.length; i++) {
-    if (!isCap(ws.words[i]!) || NOT_NAME_STARTERS.has(ws.lower[i]!)) continue;
+    if (!isCap(ws.words[i]!) || NOT_NAME_STARTERS.has(ws.lower[i]!) || !starts.has(ws.lower[i]!)) continue;
     for (let n = Math.min(4, ws.words.length - i); n >= 1; n--) {
       if (!isCap(ws.words[i + n - 1]!)) continue;
       if (!lookupPlace(ws.words.slice(i, i + n).join(' '))) continue;

@@ -67,8 +67,13 @@ const CLOCK_RE = /\b(?:(noon|midday|midnight)|(\d{1,2})(?:[:.](\d{2}))?\s*([ap])
 const ZONE_AFTER_RE = /^\s*(?:(local time)|\(?(GMT|UTC)\b|\(?([A-Z]{2,5})\b|(?:in\s+)?([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)?)\s+time\b)/u;
 /** Day expressions that name a week, month or year rather than a day. */
 const NOT_A_DAY_RE = /\b(week|weekend|month|year|decade)s?\b/i;
+const DAY_WORD_SOURCE = String.raw`\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday)|\d{4}-\d{2}-\d{2}`;
+const DAY_WORDS_G = new RegExp(DAY_WORD_SOURCE, 'gi');
+/** Characters read around a day word: enough for "at 11 a.m. on Friday, August 15, 2025". */
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 40;
 /** A cheap test before chrono (the costliest step): a weekday, month, or relative day word. */
-const DAY_WORD_RE = /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday)|\d{4}-\d{2}-\d{2}/i;
+const DAY_WORD_RE = new RegExp(DAY_WORD_SOURCE, 'i');
 
 export function referenceFrom(iso: string | null | undefined): Reference | null {
   if (!iso) return null;
@@ -80,36 +85,70 @@ export function referenceFrom(iso: string | null | undefined): Reference | null 
 export function findDays(text: string, offset: number, ref: Reference): DayExpr[] {
   if (!DAY_WORD_RE.test(text)) return [];
   // The reference is a calendar day: chrono works on it as noon in UTC, so no zone shifts the day.
-  const results = chrono.parse(text, { instant: new Date(`${ref.date}T12:00:00Z`), timezone: 0 });
+  const reference = { instant: new Date(`${ref.date}T12:00:00Z`), timezone: 0 };
   const out: DayExpr[] = [];
-  for (const r of results) {
-    if (NOT_A_DAY_RE.test(r.text)) continue;
+  const seen = new Set<number>();
+  for (const [from, to] of windows(text)) {
+    for (const r of chrono.parse(text.slice(from, to), reference)) {
+      if (seen.has(from + r.index)) continue;
+      seen.add(from + r.index);
+      read(r, from + r.index);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+
+  function read(r: chrono.ParsedResult, index: number): void {
+    if (NOT_A_DAY_RE.test(r.text)) return;
     const dayKnown = r.start.isCertain('day');
     const weekdayKnown = r.start.isCertain('weekday');
-    if (!dayKnown && !weekdayKnown) continue;
+    if (!dayKnown && !weekdayKnown) return;
     const dayPart = r.text.replace(/,?\s*(at\s+)?\d{1,2}([:.]\d{2})?\s*[ap]\.?\s?m\.?.*$/i, '').replace(/\s+at\s+(noon|midday|midnight).*$/i, '');
     const relation = /\bnext\b/i.test(r.text) ? 'next' : /\blast\b/i.test(r.text) ? 'last' : null;
-    const date = dayKnown
-      ? DateTime.fromObject({ year: r.start.get('year')!, month: r.start.get('month')!, day: r.start.get('day')! }).toISODate()
-      : null;
+    const date = dayKnown ? isoDate(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!) : null;
     const weekday = dayKnown ? null : (r.start.get('weekday') ?? 0) === 0 ? 7 : r.start.get('weekday')!;
     const clean = dayPart.replace(/[\s,;]+$/, '');
-    out.push({ text: clean, start: offset + r.index, end: offset + r.index + clean.length, date, weekday, relation });
+    out.push({ text: clean, start: offset + index, end: offset + index + clean.length, date, weekday, relation });
   }
-  return out;
+}
+
+/** Stretches of text around day words, merged where they touch: chrono's cost grows with the
+ *  length of what it reads, and a day expression is short ("on Friday, August 15"). */
+function windows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(DAY_WORDS_G)) {
+    const from = Math.max(0, (m.index ?? 0) - WINDOW_BEFORE);
+    const to = Math.min(text.length, (m.index ?? 0) + WINDOW_AFTER);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  // Windows start and end on word boundaries so chrono never sees half a word.
+  return out.map(([a, b]) => [boundary(text, a, -1), boundary(text, b, 1)]);
+}
+
+function boundary(text: string, i: number, dir: -1 | 1): number {
+  let k = i;
+  while (k > 0 && k < text.length && /\S/.test(text[dir < 0 ? k - 1 : k]!)) k += dir;
+  return k;
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** The date a day expression means: a bare weekday looks forward for what is planned ("will meet
  *  on Thursday", the same day included) and back for what happened ("met on Monday"). */
 export function resolveDay(day: DayExpr, ref: Reference, direction: 'forward' | 'backward'): string {
   if (day.date) return day.date;
-  const base = DateTime.fromISO(ref.date);
-  const want = day.weekday ?? base.weekday;
-  let delta = want - base.weekday;
+  const [y, m, d] = ref.date.split('-').map(Number) as [number, number, number];
+  const base = new Date(Date.UTC(y, m - 1, d));
+  const baseWeekday = base.getUTCDay() === 0 ? 7 : base.getUTCDay();
+  let delta = (day.weekday ?? baseWeekday) - baseWeekday;
   const dir = day.relation === 'next' ? 'forward' : day.relation === 'last' ? 'backward' : direction;
   if (dir === 'forward' && (delta < 0 || (delta === 0 && day.relation === 'next'))) delta += 7;
   if (dir === 'backward' && (delta > 0 || (delta === 0 && day.relation === 'last'))) delta -= 7;
-  return base.plus({ days: delta }).toISODate()!;
+  base.setUTCDate(base.getUTCDate() + delta);
+  return isoDate(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate());
 }
 
 export function findClocks(text: string, offset: number): ClockExpr[] {

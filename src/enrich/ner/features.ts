@@ -1,11 +1,19 @@
 // Features of one token for the NER tagger, shared by training (scripts/train-ner.ts) and tagging,
 // so both see exactly the same signals: the word and its neighbours, word shape, affixes, the two
 // previous tags, and whether the token starts or continues a gazetteer place or follows a title.
-import { lookupPlace } from '../gazetteer.js';
+// A feature is a template and a value; tagging looks values up per template, so the word strings
+// themselves serve as keys (their hashes are computed once) and few new strings are built.
+import { lookupPlace, placeFirstWords } from '../gazetteer.js';
 import { PERSON_TITLES, DEMONYMS } from '../lexicon.js';
 
 /** Longest place name looked up in the gazetteer, in tokens. */
 const MAX_PLACE_TOKENS = 4;
+
+export const TEMPLATES = [
+  'b', 'w', 's', 'x3', 'p3', 't1', 't12', 't1w', 'w-1', 'w+1', 'w-2', 'w+2', 's-1', 's+1', 's-1s',
+  'w-1w', 'ww+1', 'g', 'g-1', 'g+1', 'first', 'title-1', 'title', 'demonym',
+] as const;
+const T = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<(typeof TEMPLATES)[number], number>;
 
 export interface SentenceContext {
   words: string[];
@@ -15,14 +23,25 @@ export interface SentenceContext {
   gaz: string[];
 }
 
+/** One token's features: template ids and values, in parallel. */
+export interface Features {
+  ids: number[];
+  values: string[];
+}
+
 /** Word shape with runs collapsed: "Lavrov" -> "Xx", "ASEAN" -> "X", "U.S" -> "X.X", "2025" -> "d". */
 export function shape(word: string): string {
   let out = '';
+  let last = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    if (!out.endsWith(c)) out += c;
+    const code = ch.charCodeAt(0);
+    // ASCII by code point (the common case, and fast); other letters and digits by Unicode class.
+    const c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd'
+      : code < 128 ? ch : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== last) { out += c; last = c; }
+    if (out.length >= 6) break;
   }
-  return out.slice(0, 6);
+  return out;
 }
 
 function isCapitalised(word: string): boolean {
@@ -32,12 +51,12 @@ function isCapitalised(word: string): boolean {
 export function sentenceContext(words: string[]): SentenceContext {
   const lower = words.map((w) => w.toLowerCase());
   const gaz = words.map(() => '');
+  const starts = placeFirstWords();
   for (let i = 0; i < words.length; i++) {
-    if (!isCapitalised(words[i]!)) continue;
+    if (!isCapitalised(words[i]!) || !starts.has(lower[i]!)) continue;
     for (let n = Math.min(MAX_PLACE_TOKENS, words.length - i); n >= 1; n--) {
-      const span = words.slice(i, i + n);
-      if (!isCapitalised(span[span.length - 1]!)) continue;
-      if (lookupPlace(span.join(' '))) {
+      if (!isCapitalised(words[i + n - 1]!)) continue;
+      if (lookupPlace(n === 1 ? words[i]! : words.slice(i, i + n).join(' '))) {
         gaz[i] = 'B';
         for (let k = 1; k < n; k++) gaz[i + k] = 'I';
         i += n - 1;
@@ -48,35 +67,30 @@ export function sentenceContext(words: string[]): SentenceContext {
   return { words, lower, shapes: words.map(shape), gaz };
 }
 
-export function features(ctx: SentenceContext, i: number, prev: string, prev2: string): string[] {
+/** The features that do not depend on earlier tags (computed once per token). */
+export function staticFeatures(ctx: SentenceContext, i: number): Features {
   const w = ctx.lower[i]!;
-  const word = ctx.words[i]!;
-  const at = (k: number, arr: string[]): string => arr[i + k] ?? (k < 0 ? '<s>' : '</s>');
-  const f = [
-    'b',
-    `w=${w}`,
-    `s=${ctx.shapes[i]}`,
-    `x3=${w.slice(-3)}`,
-    `p3=${w.slice(0, 3)}`,
-    `t1=${prev}`,
-    `t12=${prev2}|${prev}`,
-    `t1w=${prev}|${w}`,
-    `w-1=${at(-1, ctx.lower)}`,
-    `w+1=${at(1, ctx.lower)}`,
-    `w-2=${at(-2, ctx.lower)}`,
-    `w+2=${at(2, ctx.lower)}`,
-    `s-1=${at(-1, ctx.shapes)}`,
-    `s+1=${at(1, ctx.shapes)}`,
-    `s-1s=${at(-1, ctx.shapes)}|${ctx.shapes[i]}|${at(1, ctx.shapes)}`,
-    `w-1w=${at(-1, ctx.lower)}|${w}`,
-    `ww+1=${w}|${at(1, ctx.lower)}`,
-    `g=${ctx.gaz[i]}|${ctx.shapes[i]}`,
-    `g-1=${at(-1, ctx.gaz)}`,
-    `g+1=${at(1, ctx.gaz)}`,
-  ];
-  if (i === 0) f.push(`first|${ctx.shapes[i]}`);
-  if (PERSON_TITLES.has(at(-1, ctx.lower))) f.push(`title-1|${ctx.shapes[i]}`);
-  if (PERSON_TITLES.has(w)) f.push('title');
-  if (DEMONYMS[w] !== undefined && isCapitalised(word)) f.push('demonym');
-  return f;
+  const s = ctx.shapes[i]!;
+  const lw = (k: number): string => ctx.lower[i + k] ?? (k < 0 ? '<s>' : '</s>');
+  const sh = (k: number): string => ctx.shapes[i + k] ?? (k < 0 ? '<s>' : '</s>');
+  const gz = (k: number): string => ctx.gaz[i + k] ?? '-';
+  const ids = [T.b, T.w, T.s, T.x3, T.p3, T['w-1'], T['w+1'], T['w-2'], T['w+2'], T['s-1'], T['s+1'], T['s-1s'],
+    T['w-1w'], T['ww+1'], T.g, T['g-1'], T['g+1']];
+  const values = ['', w, s, w.slice(-3), w.slice(0, 3), lw(-1), lw(1), lw(-2), lw(2), sh(-1), sh(1),
+    `${sh(-1)}|${s}|${sh(1)}`, `${lw(-1)}|${w}`, `${w}|${lw(1)}`, `${ctx.gaz[i]}|${s}`, gz(-1), gz(1)];
+  if (i === 0) { ids.push(T.first); values.push(s); }
+  if (PERSON_TITLES.has(lw(-1))) { ids.push(T['title-1']); values.push(s); }
+  if (PERSON_TITLES.has(w)) { ids.push(T.title); values.push(''); }
+  if (DEMONYMS[w] !== undefined && isCapitalised(ctx.words[i]!)) { ids.push(T.demonym); values.push(''); }
+  return { ids, values };
+}
+
+/** The features that read the previous two tags. */
+export function tagFeatures(ctx: SentenceContext, i: number, prev: string, prev2: string): Features {
+  return { ids: [T.t1, T.t12, T.t1w], values: [prev, `${prev2}|${prev}`, `${prev}|${ctx.lower[i]}`] };
+}
+
+/** The flat "template=value" key used in training and in the model file. */
+export function featureKey(id: number, value: string): string {
+  return `${TEMPLATES[id]}=${value}`;
 }

@@ -1,7 +1,7 @@
 // A greedy left-to-right averaged perceptron tagger (Collins 2002; the layout follows the
 // well-known "perceptron tagger" recipe: sparse features, weights averaged over all updates).
 // Training and tagging live together so the decoding used in training is the one shipped.
-import { features, sentenceContext } from './features.js';
+import { featureKey, sentenceContext, staticFeatures, tagFeatures, TEMPLATES, type Features } from './features.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -20,7 +20,10 @@ export interface ModelFile {
 const INT16_MAX = 32767;
 
 export class Perceptron {
-  readonly weights = new Map<string, Float64Array | Float32Array>();
+  /** Training weights by "template=value" key. */
+  readonly weights = new Map<string, Float64Array>();
+  /** Tagging weights: one table per feature template, keyed by value. */
+  private tables: Map<string, Float32Array>[] = TEMPLATES.map(() => new Map());
   private readonly totals = new Map<string, Float64Array>();
   private readonly stamps = new Map<string, Float64Array>();
   private step = 0;
@@ -32,7 +35,13 @@ export class Perceptron {
     const ints = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
     const all = Float32Array.from(ints, (x) => x / file.scale);
     const n = TAGS.length;
-    for (let i = 0; i < names.length; i++) p.weights.set(names[i]!, all.subarray(i * n, i * n + n));
+    const ids = new Map(TEMPLATES.map((t, i) => [t, i]));
+    for (let i = 0; i < names.length; i++) {
+      const key = names[i]!;
+      const eq = key.indexOf('=');
+      const id = ids.get(key.slice(0, eq) as (typeof TEMPLATES)[number]);
+      if (id !== undefined) p.tables[id]!.set(key.slice(eq + 1), all.subarray(i * n, i * n + n));
+    }
     return p;
   }
 
@@ -40,11 +49,22 @@ export class Perceptron {
   tag(words: string[]): Tag[] {
     const ctx = sentenceContext(words);
     const out: Tag[] = [];
+    const scores = new Float32Array(TAGS.length);
     for (let i = 0; i < words.length; i++) {
-      const best = this.best(features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>'));
-      out.push(repair(best, out[i - 1]));
+      scores.fill(0);
+      this.addScores(scores, staticFeatures(ctx, i));
+      this.addScores(scores, tagFeatures(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>'));
+      out.push(repair(argmax(scores), out[i - 1]));
     }
     return out;
+  }
+
+  private addScores(scores: Float32Array, f: Features): void {
+    for (let k = 0; k < f.ids.length; k++) {
+      const w = this.tables[f.ids[k]!]!.get(f.values[k]!);
+      if (!w) continue;
+      for (let t = 0; t < scores.length; t++) scores[t]! += w[t]!;
+    }
   }
 
   /** One pass of training over a sentence; returns the number of tokens tagged right. */
@@ -53,7 +73,9 @@ export class Perceptron {
     const out: Tag[] = [];
     let right = 0;
     for (let i = 0; i < words.length; i++) {
-      const feats = features(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>');
+      const st = staticFeatures(ctx, i);
+      const tf = tagFeatures(ctx, i, out[i - 1] ?? '<s>', out[i - 2] ?? '<s>');
+      const feats = [...st.ids.map((id, k) => featureKey(id, st.values[k]!)), ...tf.ids.map((id, k) => featureKey(id, tf.values[k]!))];
       const guess = this.best(feats);
       const truth = gold[i]!;
       this.step++;
@@ -95,15 +117,17 @@ export class Perceptron {
   }
 
   private best(feats: string[]): Tag {
+    return argmax(this.score(feats));
+  }
+
+  private score(feats: string[]): Float64Array {
     const scores = new Float64Array(TAGS.length);
     for (const f of feats) {
       const w = this.weights.get(f);
       if (!w) continue;
       for (let t = 0; t < scores.length; t++) scores[t]! += w[t]!;
     }
-    let best = 0;
-    for (let t = 1; t < scores.length; t++) if (scores[t]! > scores[best]!) best = t;
-    return TAGS[best]!;
+    return scores;
   }
 
   private update(feat: string, tag: number, delta: number): void {
@@ -120,6 +144,12 @@ export class Perceptron {
     stamp[tag] = this.step;
     w[tag]! += delta;
   }
+}
+
+function argmax(scores: ArrayLike<number>): Tag {
+  let best = 0;
+  for (let t = 1; t < scores.length; t++) if (scores[t]! > scores[best]!) best = t;
+  return TAGS[best]!;
 }
 
 /** An inside tag that does not continue an entity of its type begins one. */
