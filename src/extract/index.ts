@@ -10,6 +10,9 @@ import type { RawBlock } from './segment.js';
 import { selectMain } from './select.js';
 import { REASON } from './boilerplate.js';
 import { readMetadata } from './metadata/index.js';
+import { pickTitle } from './metadata/title.js';
+import { visibleMeta } from './metadata/visible.js';
+import { cleanAuthors } from './metadata/byline.js';
 
 export { toMarkdown } from './markdown.js';
 export { readMetadata } from './metadata/index.js';
@@ -34,13 +37,27 @@ function titleHeadingIndex(blocks: readonly RawBlock[], keep: readonly boolean[]
   return -1;
 }
 
+/** The day the page shows wins over a different day in the markup (pages show the date they
+ *  stand by, often an update); the markup's full timestamp is kept when it is that day. */
+function chooseDate(shown: string | null, published: string | null | undefined, modified: string | null | undefined): string | null {
+  if (shown === null) return published ?? null;
+  if (published != null && published.slice(0, 10) === shown) return published;
+  if (modified != null && modified.slice(0, 10) === shown) return modified;
+  return shown;
+}
+
 export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction {
   const doc = parseHtml(html);
-  const meta = readMetadata(doc, opts);
+  const { meta, titleSources, siteNames } = readMetadata(doc, opts);
   const root = contentRoot(doc);
   const raw = segment(root);
   const { keep, reasons } = selectMain(raw, root, opts.include_comments === true);
+  const headings = raw.filter((b) => b.kind === 'heading').map((b) => ({ text: b.text, level: b.level ?? 2, furniture: b.reason !== null }));
+  meta.title = pickTitle(headings, titleSources);
   const th = titleHeadingIndex(raw, keep, meta.title);
+  const shown = visibleMeta(raw, th >= 0 ? th : keep.indexOf(true));
+  meta.published_at = chooseDate(shown.date, meta.published_at, meta.modified_at);
+  if ((meta.authors ?? []).length === 0 && shown.byline !== null) meta.authors = cleanAuthors([shown.byline], siteNames);
   if (th >= 0) {
     keep[th] = false;
     reasons[th] = REASON.title_heading;

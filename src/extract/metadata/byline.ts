@@ -1,7 +1,7 @@
 // Finds who wrote the page: byline markup (rel=author, itemprop=author, byline/author classes) and
 // cleans names: strips "By", roles and dates, splits "A, B and C", and drops site names and URLs.
 import type { Document, Element } from '../dom.js';
-import { classAndId, elements, textOf } from '../dom.js';
+import { classAndId, elements } from '../dom.js';
 
 /** Class/id tokens of byline containers and author name elements. */
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|post-?author|entry-?author|article-?author|writer|contributor)(?:$|[\s_-])/;
@@ -17,16 +17,19 @@ const MAX_BYLINE_CHARS = 120;
 /** Trailing parts that are not names: dates, roles, "Updated", "min read". */
 const TAIL_NOISE = /\s*(?:[-–—|•·]\s*)?(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|updated\b|published\b|posted\b|on\s+\w+\s+\d|\d+\s*min(?:ute)?s?\s+read).*$/iu;
 
+/** Words that stand where a name should be but are not one. */
+const NOT_A_NAME = /^(?:the\s+)?(?:author|authors|admin|administrator|editor|editors|staff|guest|anonymous|name|by|written|posted|published|updated|posted by|share|follow|more|view|read more|about the author)\s*\*?$/iu;
+
 export function cleanName(raw: string): string | null {
   let s = raw.replace(/\s+/gu, ' ').trim();
   s = s.replace(BY_PREFIX, '').replace(TAIL_NOISE, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/gu, '').trim();
   if (s === '' || /https?:|www\.|@|\.com\b/iu.test(s)) return null;
   if (s.split(' ').length > MAX_NAME_WORDS) return null;
-  if (!/\p{L}/u.test(s)) return null;
+  if (!/\p{L}/u.test(s) || NOT_A_NAME.test(s)) return null;
   return s;
 }
 
-/** Cleans and splits names, dropping site names and duplicates. */
+/** Cleans and splits names, dropping duplicates, and site names when people are named too. */
 export function cleanAuthors(raw: readonly string[], siteNames: readonly (string | null)[]): string[] {
   const sites = new Set(siteNames.filter((x): x is string => x !== null).map((x) => x.toLowerCase().replace(/\s+/gu, '')));
   const out: string[] = [];
@@ -37,18 +40,52 @@ export function cleanAuthors(raw: readonly string[], siteNames: readonly (string
       const name = cleanName(part);
       if (name === null) continue;
       const key = name.toLowerCase().replace(/\s+/gu, '');
-      if (sites.has(key) || seen.has(key)) continue;
+      if (seen.has(key)) continue;
       seen.add(key);
       out.push(name);
     }
   }
-  return out;
+  // The site's name is not an author next to people; alone, it is the credited author.
+  const people = out.filter((n) => !sites.has(n.toLowerCase().replace(/\s+/gu, '')));
+  return people.length > 0 ? people : out;
+}
+
+/** Links to author pages (/author/jane-doe, /authors/..., /profile/...). */
+const AUTHOR_HREF = /\/(?:author|authors|autor|auteur|writers?|contributors?|people|profile|staff)\/[^/?#]+\/?$/iu;
+/** Bylines of comments and comment forms name commenters, not authors. */
+const COMMENT_CONTEXT = /comment|respond|reply|review/;
+const MAX_ANCESTORS = 12;
+
+function inCommentsOrForm(el: Element): boolean {
+  let p = el.parent as Element | null;
+  for (let i = 0; p !== null && p.type === 'tag' && i < MAX_ANCESTORS; i++, p = p.parent as Element | null) {
+    if (p.name === 'form' || p.name === 'footer' || p.name === 'nav' || COMMENT_CONTEXT.test(classAndId(p))) return true;
+  }
+  return false;
 }
 
 function isBylineElement(el: Element): boolean {
-  if (el.attribs['rel'] === 'author' || el.attribs['itemprop'] === 'author') return true;
+  if (el.attribs['rel'] === 'author' || el.attribs['itemprop'] === 'author') return !inCommentsOrForm(el);
+  if (el.name === 'a' && AUTHOR_HREF.test(el.attribs['href'] ?? '')) return !inCommentsOrForm(el);
   const tokens = classAndId(el);
-  return tokens !== '' && BYLINE_CLASS.test(tokens) && !NOT_BYLINE_CLASS.test(tokens);
+  return tokens !== '' && BYLINE_CLASS.test(tokens) && !NOT_BYLINE_CLASS.test(tokens) && !inCommentsOrForm(el);
+}
+
+/** Text with a space at every element boundary, so "By<span>Jane</span>" reads "By Jane". */
+function spacedText(node: Element): string {
+  let out = '';
+  const visit = (n: Element): void => {
+    for (const c of n.children) {
+      if (c.type === 'text') out += (c as unknown as { data: string }).data;
+      else if (c.type === 'tag' && (c as Element).name !== 'script' && (c as Element).name !== 'style') {
+        out += ' ';
+        visit(c as Element);
+        out += ' ';
+      }
+    }
+  };
+  visit(node);
+  return out.replace(/\s+/gu, ' ').trim();
 }
 
 /** Texts of the page's byline elements (names, often with a date), in document order. */
@@ -56,7 +93,7 @@ export function bylineTexts(doc: Document): string[] {
   const out: string[] = [];
   for (const el of elements(doc)) {
     if (!isBylineElement(el)) continue;
-    const text = textOf(el);
+    const text = spacedText(el);
     if (text !== '' && text.length <= MAX_BYLINE_CHARS) out.push(text);
   }
   return out;
@@ -70,11 +107,11 @@ export function bylineAuthors(doc: Document): string[] {
     let text = '';
     for (const inner of elements(el)) {
       if (inner.attribs['itemprop'] === 'name' || inner.attribs['rel'] === 'author') {
-        text = textOf(inner);
+        text = spacedText(inner);
         break;
       }
     }
-    if (text === '') text = textOf(el);
+    if (text === '') text = spacedText(el);
     if (text === '' || text.length > MAX_BYLINE_CHARS) continue;
     const names = cleanAuthors([text], []);
     if (names.length > 0) return names;

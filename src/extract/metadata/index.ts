@@ -7,7 +7,7 @@ import { readJsonLd } from './jsonld.js';
 import { allMeta, firstMeta, readMetaTags } from './metatags.js';
 import { bylineAuthors, bylineTexts, cleanAuthors } from './byline.js';
 import { dateFromUrl, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
-import { pickTitle } from './title.js';
+import type { TitleSources } from './title.js';
 
 const PUBLISHED_META = [
   'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'publish_date',
@@ -73,17 +73,24 @@ function firstDate(values: readonly (string | null)[]): string | null {
   return null;
 }
 
-export function readMetadata(doc: Document, opts: ExtractOptions): Partial<ArticleMeta> {
+/** What the markup says, before the visible page (headings, byline lines) is looked at. */
+export interface MarkupMeta {
+  meta: Partial<ArticleMeta>;
+  titleSources: TitleSources;
+  siteNames: (string | null)[];
+}
+
+export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
   const ld = readJsonLd(doc);
   const tags = readMetaTags(doc);
   const siteName = firstMeta(tags, 'og:site_name', 'application-name', 'publisher') ?? ld.siteName ?? ld.publisher;
-  const title = pickTitle(doc, {
+  const titleSources: TitleSources = {
     jsonld: ld.headline,
     og: firstMeta(tags, 'og:title'),
     twitter: firstMeta(tags, 'twitter:title'),
     titleTag: tags.titleTag,
     siteName,
-  });
+  };
 
   const metaAuthors = allMeta(tags, ...AUTHOR_META).filter((a) => !/^https?:/u.test(a));
   const siteNames = [siteName, ld.publisher, ld.siteName];
@@ -97,8 +104,8 @@ export function readMetadata(doc: Document, opts: ExtractOptions): Partial<Artic
   const contentLanguage = opts.headers?.['content-language'] ?? firstMeta(tags, 'content-language');
   const language = tags.htmlLang ?? contentLanguage?.split(',')[0]?.trim() ?? firstMeta(tags, 'og:locale')?.replace('_', '-') ?? null;
   const base = opts.url ?? null;
-  return {
-    title,
+  const meta: Partial<ArticleMeta> = {
+    title: null,
     authors,
     published_at: published,
     modified_at: modified,
@@ -109,4 +116,5 @@ export function readMetadata(doc: Document, opts: ExtractOptions): Partial<Artic
     language_hint: language === null || language === '' ? null : language,
     page_type: pageTypeOf(firstMeta(tags, 'og:type'), ld.type),
   };
+  return { meta, titleSources, siteNames };
 }

@@ -2,6 +2,7 @@
 // a Product, a DiscussionForumPosting, ...) and returns its headline, authors, dates, publisher,
 // image, description and type. Broken JSON is skipped, never fatal.
 import type { Document } from '../dom.js';
+import { decodeHTML } from 'entities';
 import { findAll, rawText } from '../dom.js';
 
 export interface JsonLdInfo {
@@ -32,7 +33,8 @@ function asArray(v: unknown): unknown[] {
 }
 
 function str(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  // JSON-LD strings are often HTML-escaped a second time ("Maria &amp; Katerina").
+  if (typeof v === 'string') return v.trim() === '' ? null : decodeHTML(v).replace(/\s+/gu, ' ').trim();
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return str(v[0]);
   if (v !== null && typeof v === 'object') {

@@ -1,7 +1,10 @@
 // Reads <meta> tags (OpenGraph, article:*, Twitter, Dublin Core, common publisher tags), the
 // canonical link and the language hints of the markup into one lookup.
+import { decodeHTML } from 'entities';
 import type { Document } from '../dom.js';
 import { elements } from '../dom.js';
+
+const ENTITY_RE = /&(?:#\d+|#x[\da-f]+|[a-z]+);/iu;
 
 export interface MetaTags {
   /** Lower-cased name/property/itemprop -> contents in document order. */
@@ -23,9 +26,11 @@ export function readMetaTags(doc: Document): MetaTags {
       const content = el.attribs['content'] ?? el.attribs['datetime'];
       if (key === undefined || content === undefined || content.trim() === '') continue;
       const k = key.trim().toLowerCase();
+      // Double-escaped contents ("&amp;amp;") are common; the parser has undone one level.
+      const v = ENTITY_RE.test(content) ? decodeHTML(content).trim() : content.trim();
       const list = values.get(k);
-      if (list === undefined) values.set(k, [content.trim()]);
-      else list.push(content.trim());
+      if (list === undefined) values.set(k, [v]);
+      else list.push(v);
     } else if (name === 'link' && canonical === null && (el.attribs['rel'] ?? '').toLowerCase().split(/\s+/u).includes('canonical')) {
       const href = el.attribs['href']?.trim();
       if (href) canonical = href;
@@ -33,7 +38,7 @@ export function readMetaTags(doc: Document): MetaTags {
       htmlLang = el.attribs['lang']?.trim() || el.attribs['xml:lang']?.trim() || null;
     } else if (name === 'title' && titleTag === null) {
       const text = el.children.map((c) => ('data' in c ? String(c.data) : '')).join('').replace(/\s+/gu, ' ').trim();
-      if (text !== '') titleTag = text;
+      if (text !== '') titleTag = ENTITY_RE.test(text) ? decodeHTML(text) : text;
     }
   }
   return { values, canonical, htmlLang, titleTag };

@@ -1,12 +1,13 @@
-// Picks the page's title: the visible <h1> when the page's own metadata confirms it, else the
-// OpenGraph / JSON-LD headline or the <title>, with the site's name cut off ("Story | Site").
-import type { Document } from '../dom.js';
-import { findAll, textOf } from '../dom.js';
+// Picks the page's title: the visible <h1> (by agreement with the metadata when there are several),
+// else the JSON-LD / OpenGraph headline or the <title>, with the site's name cut off ("Story | Site").
 
 /** Separators between a title and the site's name, spaced so hyphenated words survive. */
 const SEPARATOR = /\s+(?:[|–—·•»«:/~]|-{1,2}|::)\s+/u;
 /** How many <h1>/<h2> to look at: sites put logos and section names in early headings. */
 const MAX_HEADINGS = 8;
+/** Shorter than this (folded) is a logo or an icon label; longer than the max is a paragraph. */
+const MIN_TITLE_CHARS = 3;
+const MAX_TITLE_CHARS = 300;
 
 const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
 
@@ -37,21 +38,45 @@ export function stripSiteName(title: string, siteName: string | null): string {
   return head.length < tail.length / 2 ? withoutHead : withoutTail;
 }
 
-export function pickTitle(doc: Document, src: TitleSources): string | null {
+/** A heading as the segmenter saw it: is it page furniture (a logo, a menu title)? */
+export interface HeadingCandidate {
+  text: string;
+  level: number;
+  furniture: boolean;
+}
+
+/** Word overlap of a heading with a metadata title (0..1 of the heading's words). */
+function overlap(heading: string, meta: string): number {
+  const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const m = new Set(words(meta));
+  const h = words(heading);
+  return h.length === 0 ? 0 : h.filter((w) => m.has(w)).length / h.length;
+}
+
+/** The title readers see: the page's <h1> (the metadata's SEO title often differs), chosen by
+ *  agreement with the metadata when there are several; else the metadata title without the site. */
+export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSources): string | null {
   const metaTitles = [src.jsonld, src.og, src.twitter, src.titleTag].filter((t): t is string => t !== null && t.trim() !== '');
-  const foldedMeta = metaTitles.map(fold);
-  const headings = findAll(doc, (el) => el.name === 'h1').slice(0, MAX_HEADINGS).map(textOf).filter((t) => t !== '');
-  // 1. A visible heading that the metadata repeats (possibly with the site's name around it).
-  for (const h of headings) {
-    const f = fold(h);
-    if (f.length < 3) continue;
-    if (foldedMeta.some((m) => m === f || (m.includes(f) && f.length >= m.length * 0.5))) return h;
+  const site = src.siteName === null ? '' : fold(src.siteName);
+  const usable = (h: HeadingCandidate): boolean => {
+    const f = fold(h.text);
+    return f.length >= MIN_TITLE_CHARS && h.text.length <= MAX_TITLE_CHARS && f !== site;
+  };
+  const h1s = headings.filter((h) => h.level === 1 && usable(h)).slice(0, MAX_HEADINGS);
+  const content = h1s.filter((h) => !h.furniture);
+  const pool = content.length > 0 ? content : h1s;
+  if (pool.length === 1 && pool[0] !== undefined) return pool[0].text;
+  const score = (h: HeadingCandidate): number => Math.max(0, ...metaTitles.map((m) => overlap(h.text, m)));
+  if (pool.length > 1) {
+    const best = pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+    return best.text;
   }
-  // 2. The headline metadata, cleaned of the site name.
-  const meta = src.jsonld ?? src.og ?? src.twitter;
-  if (meta !== null && meta.trim() !== '') return stripSiteName(meta, src.siteName);
-  // 3. A single <h1> is the title; several are logos and sections.
-  if (headings.length === 1 && headings[0] !== undefined) return headings[0];
-  if (src.titleTag !== null) return stripSiteName(src.titleTag, src.siteName);
-  return headings[0] ?? null;
+  // No <h1>: a lower heading the metadata repeats.
+  for (const h of headings.slice(0, MAX_HEADINGS * 4)) {
+    if (h.furniture || !usable(h)) continue;
+    const f = fold(h.text);
+    if (metaTitles.some((m) => fold(m) === f || (fold(m).includes(f) && f.length >= fold(m).length * 0.5))) return h.text;
+  }
+  const meta = src.jsonld ?? src.og ?? src.twitter ?? src.titleTag;
+  return meta === null ? null : stripSiteName(meta, src.siteName);
 }
