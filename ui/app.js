@@ -43,7 +43,21 @@ async function render() {
   }
 }
 
-/** Keyboard: `/` focuses the search box, `r` toggles removed lines, Escape leaves a text field. */
+/** Links that j/k step through: search results, event rows' articles, cluster copies. */
+const STEP_TARGETS = '.result h3 a, tr.event td:last-child a, .copy h2 a';
+
+/** Moves focus to the next (or previous) list link. @param {number} delta */
+function step(delta) {
+  const links = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(STEP_TARGETS)]);
+  if (links.length === 0) return;
+  const at = links.indexOf(/** @type {HTMLElement} */ (document.activeElement));
+  const next = links[Math.max(0, Math.min(links.length - 1, at === -1 ? (delta > 0 ? 0 : links.length - 1) : at + delta))];
+  next?.focus();
+  next?.scrollIntoView({ block: 'nearest' });
+}
+
+/** Keyboard: `/` focuses the search box, `j`/`k` step through results, `r` toggles removed lines,
+ *  Escape leaves a text field. */
 function onKey(/** @type {KeyboardEvent} */ event) {
   const target = /** @type {HTMLElement} */ (event.target);
   const typing = target.matches('input, textarea, select');
@@ -57,6 +71,8 @@ function onKey(/** @type {KeyboardEvent} */ event) {
     const box = /** @type {HTMLInputElement | null} */ (document.querySelector('input[type=search]'));
     if (box) box.focus();
     else location.hash = '#/';
+  } else if (event.key === 'j' || event.key === 'k') {
+    step(event.key === 'j' ? 1 : -1);
   } else if (event.key === 'r') {
     /** @type {HTMLButtonElement | null} */ (document.querySelector('[data-toggle-removed]'))?.click();
   }

@@ -15,7 +15,7 @@ import { CLUSTER_ID, DISCLAIMER, HOSTILE_ID, HOSTILE_TITLE, testCorpus } from '.
 // What the page-side callbacks touch (the project's lib has no DOM types; these run in the browser).
 declare const document: {
   body: { dataset: Record<string, string | undefined> };
-  activeElement: { getAttribute(name: string): string | null } | null;
+  activeElement: { getAttribute(name: string): string | null; textContent: string | null } | null;
   documentElement: { scrollWidth: number };
 };
 declare const window: { innerWidth: number };
@@ -82,6 +82,9 @@ describe('web UI in headless Chromium', { skip }, () => {
     assert.equal(await first.locator('h3').innerText(), 'Lavrov, Rubio Await Meeting at ASEAN Forum');
     assert.ok((await first.locator('mark').allInnerTexts()).includes('Lavrov'));
     assert.ok(await page.locator('.facets').getByText('MENAFN').isVisible());
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent ?? null), 'Lavrov, Rubio Await Meeting at ASEAN Forum');
     await shot('search');
   });
 
