@@ -10,6 +10,8 @@ const MAX_HEADER_BYTES = 64 * 1024;
 /** How much of an oversized block is kept to classify it (HTTP headers, content sniffing). */
 const OVERSIZED_PREFIX_BYTES = 64 * 1024;
 const CRLFCRLF = new Uint8Array([13, 10, 13, 10]);
+/** Some writers end lines with LF alone; their header block ends with LF LF. */
+const LFLF = new Uint8Array([10, 10]);
 const LF = 10;
 const CR = 13;
 const WARC_LINE = /^WARC\/\d+\.\d+$/;
@@ -72,6 +74,15 @@ export function parseHeaderBlock(text: string): Record<string, string> {
     headers[last] = headers[last] === undefined ? value : `${headers[last]}, ${value}`;
   }
   return headers;
+}
+
+/** Where the header block ends (CRLF CRLF, or LF LF from LF-only writers), and the separator's
+ *  length; [-1, 0] when not in view yet. */
+function headerBlockEnd(view: Uint8Array): [number, number] {
+  const crlf = indexOfSeq(view, CRLFCRLF, 0);
+  const lf = indexOfSeq(view, LFLF, 0);
+  if (lf >= 0 && (crlf < 0 || lf < crlf)) return [lf, 2];
+  return crlf >= 0 ? [crlf, 4] : [-1, 0];
 }
 
 /** Skips to the next line that starts with `WARC/`, searching from `from` bytes into the feed. */
@@ -159,11 +170,11 @@ async function* frameAll(feed: Feed, opts: FrameOptions): AsyncGenerator<FrameIt
     }
 
     // The header block.
-    let headerEnd = indexOfSeq(feed.view(), CRLFCRLF, 0);
+    let [headerEnd, separator] = headerBlockEnd(feed.view());
     while (headerEnd < 0 && feed.length < MAX_HEADER_BYTES) {
       r = await feed.more();
       if (r !== 'data') break;
-      headerEnd = indexOfSeq(feed.view(), CRLFCRLF, 0);
+      [headerEnd, separator] = headerBlockEnd(feed.view());
     }
     if (headerEnd < 0) {
       if (feed.gap !== null) { yield { rejection: gapRejection(feed.takeGap()!, offset) }; continue; }
@@ -193,7 +204,7 @@ async function* frameAll(feed: Feed, opts: FrameOptions): AsyncGenerator<FrameIt
     }
 
     // The block.
-    const blockStart = headerEnd + 4;
+    const blockStart = headerEnd + separator;
     const oversized = length > opts.maxBlockBytes;
     let block: Uint8Array;
     if (!oversized) {

@@ -228,3 +228,14 @@ test('records come out the same whatever the chunk size the bytes arrive in', as
     }
   }
 });
+
+test('a WARC written with LF line ends (a non-conforming writer) is still read', async () => {
+  const lf = Buffer.concat(three.map((spec) => {
+    const block = Buffer.from(spec.block);
+    const head = `WARC/1.0\nWARC-Type: response\nWARC-Target-URI: ${spec.url}\nContent-Length: ${block.length}\n\n`;
+    return Buffer.concat([Buffer.from(head), block, Buffer.from('\n\n')]);
+  }));
+  const items = await readAll(unitOf(writeTemp(tempDir(), 'lf.warc', lf)));
+  assert.deepEqual(pages(items).map((p) => p.url), three.map((s) => s.url));
+  assert.equal(rejections(items).length, 0);
+});
