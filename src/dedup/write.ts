@@ -116,15 +116,17 @@ async function* recordLines(paths: readonly InputSpec[]): AsyncGenerator<string>
   for (const path of paths) for await (const line of readLines(path)) if (line.trim() !== '') yield line;
 }
 
-/** A JSON object line ends with '}' after trimming; a record that already has a `duplicate` key (a
- *  re-run over dedup output) or an empty object is parsed and re-serialised instead. */
-const SPLICE_UNSAFE_RE = /"duplicate"\s*:|^\s*\{\s*\}\s*$/;
+/** A record that may already have a `duplicate` key (a re-run over dedup output) is parsed and
+ *  re-serialised instead of spliced. Inside JSON strings a quote is always escaped, so an unescaped
+ *  `"duplicate"` is a key (or a whole value: the safe path is taken then too). */
+const DUPLICATE_KEY = '"duplicate"';
+const EMPTY_OBJECT_RE = /^\s*\{\s*\}$/;
 
 /** The record line with its `duplicate` object appended as the last key, without re-serialising the
  *  record (parse + stringify of a 3 KB record costs more than everything else in this pass). */
 function withDuplicate(line: string, duplicate: DuplicateInfo): string {
   const body = line.trimEnd();
-  if (body.endsWith('}') && !SPLICE_UNSAFE_RE.test(body)) return `${body.slice(0, -1)},"duplicate":${JSON.stringify(duplicate)}}`;
+  if (body.endsWith('}') && !body.includes(DUPLICATE_KEY) && !EMPTY_OBJECT_RE.test(body)) return `${body.slice(0, -1)},"duplicate":${JSON.stringify(duplicate)}}`;
   return JSON.stringify({ ...(JSON.parse(line) as Article), duplicate });
 }
 
