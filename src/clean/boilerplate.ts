@@ -20,11 +20,11 @@ export const RELATED_LINKS = 'related_links';
 interface LineRule { reason: string; maxWords: number; re: RegExp }
 
 const LINE_RULES: readonly LineRule[] = ([
-  { reason: COOKIE_NOTICE, maxWords: 90, re: /\b(?:we|this (?:web)?site|our (?:web)?site|(?:web)?site) (?:uses?|utilises?|utilizes?) cookies\b|\bcookie (?:policy|settings|preferences|consent|banner)\b|\baccept (?:all )?cookies\b|\buse of cookies\b|\bcookies? (?:akzeptieren|zustimmen|verwendet)|\bverwendet cookies|\butilise (?:des )?cookies|\b(?:utilizamos|usamos|utiliza|usa) cookies|\butilizza(?:mo)? (?:i )?cookie|\bиспользует (?:файлы )?cookie/iu },
-  { reason: NEWSLETTER_BOX, maxWords: 40, re: /\b(?:sign up|subscribe|register)\b.{0,40}\b(?:newsletter|briefing|daily email|inbox|e-?mail updates)\b|\benter your e-?mail(?: address)?\b|^newsletter:?$|\bnewsletter (?:abonnieren|bestellen)\b|\binscrivez-vous (?:à|a) (?:notre|la) newsletter\b|\bsuscr[ií]bete (?:a|al) (?:nuestro )?(?:newsletter|bolet[ií]n)\b|\biscriviti alla newsletter\b/iu },
-  { reason: COMMENTS_WIDGET, maxWords: 12, re: /^(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|комментарии|reacties)\b.{0,30}$|\b(?:no comments?(?: yet)?|leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|be the first to comment|your email address will not be published|(?:show|view|load|hide) (?:all )?comments|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário)\b/iu },
-  { reason: ADVERTISEMENT, maxWords: 4, re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|реклама|scroll to continue(?: with content)?|continue reading below)[.:]?$/iu },
-  { reason: LEGAL_BOILERPLATE, maxWords: 120, re: /\ball rights reserved\b|\bwithout (?:any )?warrant(?:y|ies) of any kind\b|\b(?:do|does) not (?:accept|assume) (?:any )?(?:responsibility|liability)\b|^(?:©|\(c\)|copyright\b)|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\bвсе права защищены\b/iu },
+  { reason: COOKIE_NOTICE, maxWords: 90, re: /\b(?:we|this (?:web)?site|our (?:web)?site|(?:web)?site) (?:uses?|utilises?|utilizes?) cookies\b|\bcookie (?:policy|settings|preferences|consent|banner)\b|\baccept (?:all )?cookies\b|\buse of cookies\b|\bcookies? (?:akzeptieren|zustimmen|verwendet)|\bverwendet cookies|\butilise (?:des )?cookies|\b(?:utilizamos|usamos|utiliza|usa) cookies|\butilizza(?:mo)? (?:i )?cookie|\bиспользует (?:файлы )?cookie/u },
+  { reason: NEWSLETTER_BOX, maxWords: 40, re: /\b(?:sign up|subscribe|register)\b.{0,40}\b(?:newsletter|briefing|daily email|inbox|e-?mail updates)\b|\benter your e-?mail(?: address)?\b|^newsletter:?$|\bnewsletter (?:abonnieren|bestellen)\b|\binscrivez-vous (?:à|a) (?:notre|la) newsletter\b|\bsuscr[ií]bete (?:a|al) (?:nuestro )?(?:newsletter|bolet[ií]n)\b|\biscriviti alla newsletter\b/u },
+  { reason: COMMENTS_WIDGET, maxWords: 12, re: /^(?:\d+\s*)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties)\b.{0,30}$|^(?:\d+\s*)?комментари[йи]\b.{0,30}$|\b(?:no comments?(?: yet)?|leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|be the first to comment|your email address will not be published|(?:show|view|load|hide) (?:all )?comments|kommentar schreiben|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário)\b/u },
+  { reason: ADVERTISEMENT, maxWords: 4, re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|реклама|scroll to continue(?: with content)?|continue reading below)[.:]?$/u },
+  { reason: LEGAL_BOILERPLATE, maxWords: 120, re: /\ball rights reserved\b|\bwithout (?:any )?warrant(?:y|ies) of any kind\b|\b(?:do|does) not (?:accept|assume) (?:any )?(?:responsibility|liability)\b|^(?:©|\(c\)|copyright\b)|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b|\btutti i diritti riservati\b|\bвсе права защищены\b/u },
 ] as const).map((r) => ({ ...r, re: unicodeBoundaries(r.re) }));
 
 /** Words a share bar is made of; a line of only these (and counts) is a share bar. */
@@ -32,15 +32,15 @@ const SHARE_WORDS = new Set(('share shares sharing tweet facebook twitter x link
   + 'print copy link url messenger flipboard tumblr pocket threads bluesky mastodon vk weibo wechat line sms on this article story page '
   + 'via us follow save bookmark teilen partager compartir condividi compartilhar delen поделиться 分享').split(' '));
 /** Of those, the ones that actually name a share target (a line of "on this" alone is not a bar). */
-const SHARE_TARGETS = unicodeBoundaries(/\b(?:share|tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|e-?mail|messenger|flipboard|teilen|partager|compartir|condividi|compartilhar|delen|поделиться)\b|分享/iu);
+const SHARE_TARGETS = unicodeBoundaries(/\b(?:share|tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|e-?mail|messenger|flipboard|teilen|partager|compartir|condividi|compartilhar|delen)\b|\bподелиться\b|分享/u);
 const SHARE_MAX_WORDS = 14;
 
 /** Headings that open a list of other pages. */
-const RELATED_HEADING_RE = unicodeBoundaries(/^(?:most (?:popular|read|viewed|shared|commented)(?: (?:stories|articles|news|posts|now|today))?|related(?: (?:stories|articles|posts|news|content|coverage|topics|links|reading))?|read (?:more|also|next)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: (?:for you|stories|articles|reading))?|more (?:from|on|in|stories|news|articles|like this|to read)\b.{0,40}|trending(?: (?:now|stories|news|today))?|top (?:stories|news|articles)|latest (?:news|stories|articles|posts)|see also|also read|don'?t miss|popular(?: (?:posts|stories|now|articles))?|what to read next|more to explore|editor'?s picks|further reading|other (?:stories|news|articles)|das könnte sie auch interessieren|meistgelesen|mehr zum thema|weitere artikel|à lire aussi|lire aussi|les plus lus|sur le même sujet|lee también|más leídas|noticias relacionadas|te puede interesar|leggi anche|i più letti|leia também|mais lidas|читайте также|популярное|相关(?:文章|新闻|阅读)|関連記事)[:：]?$/iu);
+const RELATED_HEADING_RE = unicodeBoundaries(/^(?:most (?:popular|read|viewed|shared|commented)(?: (?:stories|articles|news|posts|now|today))?|related(?: (?:stories|articles|posts|news|content|coverage|topics|links|reading))?|read (?:more|also|next)|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: (?:for you|stories|articles|reading))?|more (?:from|on|in|stories|news|articles|like this|to read)\b.{0,40}|trending(?: (?:now|stories|news|today))?|top (?:stories|news|articles)|latest (?:news|stories|articles|posts)|see also|also read|don'?t miss|popular(?: (?:posts|stories|now|articles))?|what to read next|more to explore|editor'?s picks|further reading|other (?:stories|news|articles)|das könnte sie auch interessieren|meistgelesen|mehr zum thema|weitere artikel|à lire aussi|lire aussi|les plus lus|sur le même sujet|lee también|más leídas|noticias relacionadas|te puede interesar|leggi anche|i più letti|leia também|mais lidas|читайте также|популярное|相关(?:文章|新闻|阅读)|関連記事)[:：]?$/u);
 /** Inline link lines: "Read more: Another headline". */
-const INLINE_RELATED_RE = unicodeBoundaries(/^(?:read (?:more|also|next)|also read|see also|related|more|watch|listen|lire aussi|lee también|leggi anche|leia também|mehr dazu|auch interessant)\s*[:：|»>-]\s*\S/iu);
+const INLINE_RELATED_RE = unicodeBoundaries(/^(?:read (?:more|also|next)|also read|see also|related|more|watch|listen|lire aussi|lee también|leggi anche|leia também|mehr dazu|auch interessant)\s*[:：|»>-]\s*\S/u);
 /** Headings that open a legal notice paragraph. */
-const LEGAL_HEADING_RE = unicodeBoundaries(/^(?:legal )?(?:disclaimer|notice|haftungsausschluss|avertissement|aviso legal|descargo de responsabilidad)[:：]?$/iu);
+const LEGAL_HEADING_RE = unicodeBoundaries(/^(?:legal )?(?:disclaimer|notice|haftungsausschluss|avertissement|aviso legal|descargo de responsabilidad)[:：]?$/u);
 
 /** A run after a related-links heading goes on while lines look like links, not prose. */
 const LINK_LINE_MAX_WORDS = 30;
@@ -50,15 +50,16 @@ function unglue(text: string): string {
   return text.trim().replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
+// Patterns are lower-case and see lower-cased text (the `i` flag is slow on Unicode patterns).
 function lineReason(text: string, opts: ExtractOptions): string | null {
-  const t = unglue(text);
+  const t = unglue(text).toLowerCase();
   const n = wordCount(t);
   for (const rule of LINE_RULES) {
     if (rule.reason === COMMENTS_WIDGET && opts.include_comments === true) continue;
     if (n <= rule.maxWords && rule.re.test(t)) return rule.reason;
   }
   const plain = text.trim();
-  if (n <= SHARE_MAX_WORDS && SHARE_TARGETS.test(plain)) {
+  if (n <= SHARE_MAX_WORDS && SHARE_TARGETS.test(plain.toLowerCase())) {
     const tokens = plain.toLowerCase().split(/[\s|,·•/]+/u).filter((w) => w !== '' && !/^[\d.,]+[km]?$/u.test(w));
     if (tokens.length > 0 && tokens.every((w) => SHARE_WORDS.has(w.replace(/[^\p{L}]/gu, '')) || /^[^\p{L}\p{N}]+$/u.test(w))) {
       return SHARE_BAR;
@@ -81,8 +82,8 @@ export function removeBoilerplate(x: Extraction, opts: ExtractOptions): Extracti
   const reasons = new Map<number, string>();
   let section: 'related' | 'legal' | null = null;
   x.blocks.forEach((block, i) => {
-    const t = block.text.trim();
-    const own = lineReason(t, opts);
+    const t = block.text.trim().toLowerCase();
+    const own = lineReason(block.text, opts);
     if (own !== null) {
       reasons.set(i, own);
       section = own === RELATED_LINKS ? section : null;
@@ -103,7 +104,7 @@ export function removeBoilerplate(x: Extraction, opts: ExtractOptions): Extracti
   x.blocks.forEach((block, i) => {
     if (reasons.has(i) || wordCount(block.text) > 3) return;
     const near = reasons.get(i - 1) === COOKIE_NOTICE || reasons.get(i + 1) === COOKIE_NOTICE;
-    if (near && /^(?:accept|accept all|allow all|reject(?: all)?|decline|deny|manage (?:preferences|settings|options|cookies)|settings|customi[sz]e|i agree|agree|got it|ok(?:ay)?|close|alle akzeptieren|ablehnen|einstellungen|tout accepter|refuser|paramétrer|aceptar(?: todo)?|rechazar|configurar|accetta(?: tutto)?|rifiuta)[.!]?$/iu.test(block.text.trim())) {
+    if (near && /^(?:accept|accept all|allow all|reject(?: all)?|decline|deny|manage (?:preferences|settings|options|cookies)|settings|customi[sz]e|i agree|agree|got it|ok(?:ay)?|close|alle akzeptieren|ablehnen|einstellungen|tout accepter|refuser|paramétrer|aceptar(?: todo)?|rechazar|configurar|accetta(?: tutto)?|rifiuta)[.!]?$/u.test(block.text.trim().toLowerCase())) {
       reasons.set(i, COOKIE_NOTICE);
     }
   });

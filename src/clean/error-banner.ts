@@ -10,7 +10,7 @@ export const ERROR_BANNER = 'error_banner';
 
 /** Short navigation lines that error templates put next to the message. */
 const BANNER_COMPANION_RE =
-  /^(?:(?:go|get|take me)(?: back)?(?: to)?(?: the)? home(?:page| page)?|back to (?:the )?home(?:page| page)?|return to (?:the )?(?:home(?:page| page)?|previous page)|go back|try again|reload(?: the)? page|retry|error|zur startseite|zurück zur startseite|retour (?:à l'accueil|à la page d'accueil)|volver (?:al inicio|a la página principal)|torna alla home(?:page)?|voltar (?:ao início|à página inicial)|на главную)[.!]?$/iu;
+  /^(?:(?:go|get|take me)(?: back)?(?: to)?(?: the)? home(?:page| page)?|back to (?:the )?home(?:page| page)?|return to (?:the )?(?:home(?:page| page)?|previous page)|go back|try again|reload(?: the)? page|retry|error|zur startseite|zurück zur startseite|retour (?:à l'accueil|à la page d'accueil)|volver (?:al inicio|a la página principal)|torna alla home(?:page)?|voltar (?:ao início|à página inicial)|на главную)[.!]?$/u;
 const COMPANION_MAX_WORDS = 6;
 
 export function removeErrorBanners(x: Extraction): Extraction {
@@ -24,7 +24,7 @@ export function removeErrorBanners(x: Extraction): Extraction {
       if (banner[i]) return;
       const touches = banner[i - 1] === true || banner[i + 1] === true;
       const companion = isInterjection(b.text)
-        || (wordCount(b.text) <= COMPANION_MAX_WORDS && BANNER_COMPANION_RE.test(b.text.trim()));
+        || (wordCount(b.text) <= COMPANION_MAX_WORDS && BANNER_COMPANION_RE.test(b.text.trim().toLowerCase()));
       if (touches && companion) { banner[i] = true; grew = true; }
     });
   }

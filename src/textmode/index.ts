@@ -10,7 +10,8 @@ import { classifyPage } from '../clean/pagetype.js';
 import { looksLikeProse } from '../clean/text.js';
 import { lineFeatures } from './features.js';
 import { splitLines, type Line } from './lines.js';
-import { DEFAULT_THRESHOLD, loadLineModel, scoreLines, type LineModel } from './model.js';
+import { DEFAULT_THRESHOLD, loadLineModel, predictPageType, scoreLines, type LineModel } from './model.js';
+import { pageFeatures } from './page-features.js';
 import { findTitle } from './title.js';
 
 /** A line the classifier judged not to be article text (menu, byline, link list, footer...). */
@@ -23,7 +24,7 @@ export function extractText(text: string, opts: ExtractOptions = {}): Extraction
 }
 
 /** Which lines rules recognise on their own, with the rule's reason (keyed by line position). */
-function ruleReasons(lines: readonly Line[], opts: ExtractOptions): Map<number, string> {
+export function ruleReasons(lines: readonly Line[], opts: ExtractOptions): Map<number, string> {
   const blocks: Block[] = lines.map((l) => ({ text: l.text, kind: l.kind, position: l.position }));
   let x: Extraction = { blocks, removed: [], meta: {} };
   x = removeBoilerplate(removeErrorBanners(x), opts);
@@ -53,6 +54,8 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   });
   const title = titleIdx >= 0 ? (lines[titleIdx] as Line).text : null;
   const x: Extraction = { blocks, removed, meta: { title } };
+  const modelType = predictPageType(model, pageFeatures(lines, probs, keep, opts.url));
+  if (modelType !== null) x.meta.page_type = modelType;
   x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
   return x;
 }

@@ -2,8 +2,10 @@
 // turns line features into keep / drop decisions. Without the file, a transparent rule stands in.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { PageType } from '../record.js';
 import { FEATURE_NAMES } from './features.js';
-import { predict, type GbdtModel } from './gbdt.js';
+import { PAGE_FEATURE_NAMES } from './page-features.js';
+import { predict, predictRaw, type GbdtModel } from './gbdt.js';
 
 /** Model file: the same relative place from src/textmode/ and from dist/textmode/. */
 export const MODEL_PATH = fileURLToPath(new URL('../../models/textmode.json', import.meta.url));
@@ -12,6 +14,8 @@ export interface LineModel {
   gbdt: GbdtModel;
   /** Probability at or above which a line is kept. */
   threshold: number;
+  /** Page type, one-vs-rest: one ensemble per type over the page features. */
+  pageTypes?: { types: PageType[]; models: GbdtModel[] };
 }
 
 let cached: LineModel | null | undefined;
@@ -24,7 +28,9 @@ export function loadLineModel(path = MODEL_PATH): LineModel | null {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as LineModel;
     const same = parsed.gbdt.features.length === FEATURE_NAMES.length
       && parsed.gbdt.features.every((f, i) => f === FEATURE_NAMES[i]);
-    model = same ? parsed : null;
+    const samePage = parsed.pageTypes === undefined || parsed.pageTypes.models.every((m) =>
+      m.features.length === PAGE_FEATURE_NAMES.length && m.features.every((f, i) => f === PAGE_FEATURE_NAMES[i]));
+    model = same && samePage ? parsed : null;
   }
   if (path === MODEL_PATH) cached = model;
   return model;
@@ -46,3 +52,15 @@ export function scoreLines(features: readonly number[][], model: LineModel | nul
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
+
+/** The most likely page type by the model's page-type ensembles, or null without them. */
+export function predictPageType(model: LineModel | null, features: readonly number[]): PageType | null {
+  if (!model?.pageTypes) return null;
+  let best: PageType | null = null;
+  let bestScore = -Infinity;
+  model.pageTypes.models.forEach((m, i) => {
+    const z = predictRaw(m, features);
+    if (z > bestScore) { bestScore = z; best = model.pageTypes?.types[i] ?? null; }
+  });
+  return best;
+}
