@@ -34,26 +34,29 @@ const duplicate = (r: Article): Rec | null => {
   return typeof d === 'object' && d !== null ? d as Rec : null;
 };
 
-const STRINGS = ['id', 'input'] as const;
+const clusterId = (r: Article): string | null => {
+  const v = duplicate(r)?.['cluster_id'];
+  return v === undefined || v === null ? null : String(v);
+};
+const strings = (...names: string[]): ExportColumn[] => names.map((name) => ({ name, type: 'STRING', get: text(name) }));
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  ...STRINGS.map((name) => ({ name, type: 'STRING' as const, get: text(name) })),
+  ...strings('id', 'input'),
   { name: 'input_offset', type: 'INT64', get: integer('input_offset') },
   { name: 'input_line', type: 'INT32', get: integer('input_line') },
-  ...['warc_record_id', 'url', 'canonical_url', 'fetched_at'].map((name) => ({ name, type: 'STRING' as const, get: text(name) })),
+  ...strings('warc_record_id', 'url', 'canonical_url', 'fetched_at'),
   { name: 'http_status', type: 'INT32', get: integer('http_status') },
   { name: 'title', type: 'STRING', get: text('title') },
   { name: 'authors', type: 'JSON', get: field('authors') },
   { name: 'published_at', type: 'STRING', get: text('published_at') },
   { name: 'published_ts', type: 'TIMESTAMP', get: publishedInstant },
-  ...['modified_at', 'site_name', 'source', 'dateline', 'description', 'image', 'language']
-    .map((name) => ({ name, type: 'STRING' as const, get: text(name) })),
+  ...strings('modified_at', 'site_name', 'source', 'dateline', 'description', 'image', 'language'),
   { name: 'language_score', type: 'DOUBLE', get: (r) => (typeof r.language_score === 'number' ? r.language_score : null) },
   { name: 'page_type', type: 'STRING', get: text('page_type') },
   { name: 'text', type: 'STRING', get: text('text') },
   { name: 'removed', type: 'JSON', get: field('removed') },
   { name: 'encoding', type: 'JSON', get: field('encoding') },
-  { name: 'cluster_id', type: 'STRING', get: (r) => { const v = duplicate(r)?.['cluster_id']; return v === undefined || v === null ? null : String(v); } },
+  { name: 'cluster_id', type: 'STRING', get: clusterId },
   { name: 'duplicate', type: 'JSON', get: field('duplicate') },
   { name: 'quality', type: 'JSON', get: field('quality') },
   { name: 'entities', type: 'JSON', get: field('entities') },
