@@ -41,6 +41,9 @@ const PAST_WORDS = new Set(['met', 'held', 'spoke', 'phoned', 'called', 'arrived
   'received', 'began', 'ended', 'led', 'was', 'were', 'had', 'talked', 'discussed', 'gathered',
   'attended', 'signed', 'welcomed', 'concluded', 'took', 'telephoned', 'travelled', 'traveled', 'produced', 'lasted']);
 const CONFIRM_VERBS = new Set(['confirmed', 'announced', 'indicated', 'stated']);
+/** Words that open the clause a report reports ("said that ...", "said he ..."). */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we']);
+const REPORTED_STARTS = new Set(['that', ...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'it']);
 
 interface Ctx {
   sentence: Sentence;
@@ -55,6 +58,8 @@ interface Ctx {
   days?: DayExpr[];
   clocks?: ClockExpr[];
   triggers?: boolean[];
+  /** Pronoun positions whose referents the sentence names as speakers ("X said he ..."). */
+  speakers: Map<number, EntityRef[]>;
 }
 
 export function readFrames(sentences: Sentence[], mentions: Mention[], of: Map<Mention, EntityRef>, text: string, ref: Reference | null): Frame[] {
@@ -65,6 +70,7 @@ export function readFrames(sentences: Sentence[], mentions: Mention[], of: Map<M
       words: sentence.tokens.map((t) => t.text),
       lower: sentence.tokens.map((t) => t.text.toLowerCase()),
       mentions: mentions.filter((m) => m.sentence === index && of.has(m)),
+      speakers: new Map(),
     };
     frames.push(...sentenceFrames(ctx, frames));
   });
@@ -102,8 +108,18 @@ function segment(ctx: Ctx, start: number, end: number): Segment {
   if (speech && hasTrigger) {
     const s = lw.findIndex((w) => SPEECH_VERBS.has(w));
     const t = lw.findIndex((w, k) => isTrigger(ctx, start + k));
-    if (s < t) for (let k = 0; k <= s; k++) allowed[k] = false;
-    else for (let k = s; k < lw.length; k++) allowed[k] = false;
+    if (s < t) {
+      // "said on Tuesday (that) he would meet": the words up to the reported clause are the report's.
+      let r = s + 1;
+      while (r < t && !REPORTED_STARTS.has(lw[r]!) && !ctx.mentions.some((m) => m.type === 'PER' && m.start === start + r)) r++;
+      if (lw[r] === 'that') r++;
+      for (let k = 0; k < r; k++) allowed[k] = false;
+      // "Trump said he would meet Xi": the speaker is the subject of the reported clause.
+      if (SUBJECT_PRONOUNS.has(lw[r] ?? '')) {
+        const speakers = ctx.mentions.filter((m) => m.type === 'PER' && m.start >= start && m.end <= start + s);
+        ctx.speakers.set(start + r, speakers.map((m) => ctx.of.get(m)!));
+      }
+    } else for (let k = s; k < lw.length; k++) allowed[k] = false;
   }
   return { start, end, source, allowed };
 }
@@ -213,7 +229,11 @@ function readRegion(ctx: Ctx, region: Region, previous: Frame | undefined): Fram
   const ms = ctx.mentions.filter((m) => inRegion.has(m.start) && inRegion.has(m.end - 1));
   const place = info.type === 'call' ? null : pickPlace(ctx, ms, best);
   const people = ms.filter((m) => m.type === 'PER' && !isPossessiveModifier(ctx, m)).map((m) => ctx.of.get(m)!);
-  let participants = unique(people);
+  // A subject pronoun before the trigger: the speaker of this sentence, else the last event's people.
+  const pronoun = region.tokens.find((i) => i < best && SUBJECT_PRONOUNS.has(ctx.lower[i]!));
+  const referents = pronoun === undefined ? [] : ctx.speakers.get(pronoun)
+    ?? (previous ? (ctx.lower[pronoun] === 'they' || ctx.lower[pronoun] === 'we' ? previous.participants : previous.participants.slice(0, 1)) : []);
+  let participants = unique(people.length > 0 ? [...referents, ...people] : people);
   let borrowed = false;
   if (participants.length === 0 && previous && (hasAnaphora(regionText) || previous.sentence >= ctx.index - 2)) {
     participants = previous.participants;

@@ -161,7 +161,12 @@ type Add = (type: EntityType, start: number, end: number, priority: number, extr
 function titledPeople(ws: Words, add: Add, text: string, toks: Sentence['tokens']): void {
   for (let i = 0; i < ws.words.length - 1; i++) {
     if (!TITLE_WORDS.has(ws.lower[i]!)) continue;
-    const end = nameEnd(ws, i + 1);
+    let end = nameEnd(ws, i + 1);
+    // "Vice Premier He Lifeng": a capitalised common word right after a title starts a name
+    // when a name word follows it.
+    if (end === i + 1 && isCap(ws.words[i + 1]!) && NOT_NAME_STARTERS.has(ws.lower[i + 1]!) && isNameWord(ws, i + 2)) {
+      end = nameEnd(ws, i + 2);
+    }
     if (end === i + 1) continue;
     const rs = roleStart(ws, i);
     if (rs < 0) continue;
@@ -289,16 +294,16 @@ function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
 }
 
 /** Keeps the most trusted, then longest, candidates that do not overlap. A tagged person name that
- *  starts with a place name ("Ararat Mirzoyan") keeps the place from winning. */
+ *  holds a place name ("Ararat Mirzoyan", "Real Madrid") keeps the place from winning. */
 function settle(input: Mention[]): Mention[] {
-  const cands = input.filter((c) => !(c.type === 'LOC' && c.priority === 2 && input.some((o) =>
-    o.type === 'PER' && o.priority === 1 && o.start <= c.start && c.end <= o.end && o.end - o.start > c.end - c.start)));
   // A city name directly before a tagged person is the person's first name.
   for (const c of input) {
     if (c.type !== 'LOC' || c.priority !== 2 || lookupPlace(c.text)?.kind !== 'city') continue;
     const person = input.find((o) => o.type === 'PER' && o.priority === 1 && o.start === c.end);
     if (person) { person.start = c.start; person.charStart = c.charStart; person.text = `${c.text} ${person.text}`; }
   }
+  const cands = input.filter((c) => !(c.type === 'LOC' && c.priority === 2 && input.some((o) =>
+    o.priority === 1 && o.start <= c.start && c.end <= o.end && o.end - o.start > c.end - c.start)));
   const sorted = [...cands].sort((a, b) => b.priority - a.priority || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   const kept: Mention[] = [];
   for (const c of sorted) {
