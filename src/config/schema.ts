@@ -1,10 +1,10 @@
 // The shape of newsift's configuration as a zod schema: every key, its type and its bounds. Objects
 // are strict, so an unknown key anywhere is an error that names it.
 import { z } from 'zod';
+import { FILTER_MODES } from '../filters/stage.js';
 
 export const PRESETS = ['news', 'fineweb', 'off'] as const;
 export const PAGE_TYPES = ['article', 'listing', 'forum', 'product', 'documentation', 'service', 'collection', 'error'] as const;
-export const FILTER_MODES = ['drop', 'mark', 'off'] as const;
 
 const fraction = () => z.number().min(0).max(1);
 const count = () => z.number().int().min(0);
@@ -90,5 +90,5 @@ export const CONFIG_SCHEMA = z.strictObject({
 });
 
 export type NewsiftConfig = z.infer<typeof CONFIG_SCHEMA>;
-export type FilterMode = (typeof FILTER_MODES)[number];
+export type { FilterMode } from '../filters/stage.js';
 export type Preset = (typeof PRESETS)[number];

@@ -13,7 +13,7 @@ const MAX_CHARS = 2_000;
 /** The model is trained on single lines; newlines would end its input early. */
 const NEWLINES = /[\r\n]+/g;
 /** Legacy or regional codes seen in `lang` attributes, mapped to lid.176 labels. */
-const HINT_ALIASES: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi', nb: 'no', tl: 'tl', fil: 'tl' };
+const HINT_ALIASES: Record<string, string> = { iw: 'he', in: 'id', ji: 'yi', nb: 'no', fil: 'tl' };
 
 export interface LanguageGuess {
   /** lid.176 label (ISO 639-1 where one exists, e.g. `en`, `zh`; else 639-2/3, e.g. `ceb`). */

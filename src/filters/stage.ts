@@ -4,7 +4,8 @@ import type { Doc, Drop, Stage } from '../record.js';
 
 /** `drop` leaves the pipeline on a failed rule; `mark` keeps the document and lists the reason in
  *  `quality.flags` (so a news corpus can be filtered later without re-running); `off` skips. */
-export type FilterMode = 'drop' | 'mark' | 'off';
+export const FILTER_MODES = ['drop', 'mark', 'off'] as const;
+export type FilterMode = (typeof FILTER_MODES)[number];
 
 export interface Failure {
   reason: string;
@@ -33,6 +34,7 @@ export interface QualityAnnotation {
   [group: string]: unknown;
 }
 
+/** Signals are written with 4 decimals: finer than any threshold (two decimals), short records. */
 const SIGNAL_DIGITS = 4;
 
 function round(value: number | boolean | string | null): number | boolean | string | null {

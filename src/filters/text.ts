@@ -14,9 +14,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*/gu;
 const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
 
 /** Characters that end a sentence or a line as a writer would end it, across scripts: Latin, CJK
- *  full-width marks, Devanagari danda, Arabic and Greek question marks, closing quotes. */
+ *  full-width marks, Devanagari danda, Arabic and Greek (U+037E) question marks, Armenian and
+ *  Ethiopic full stops, closing quotes. */
 export const TERMINAL_PUNCTUATION = new Set([
-  '.', '!', '?', '"', "'", '”', '’', '»', '…', '。', '！', '？', '．', '।', '॥', '؟', ';', '։', '።', '」', '』',
+  '.', '!', '?', '"', "'", '”', '’', '»', '…', '。', '！', '？', '．', '।', '॥', '؟', '\u037e', '։', '።', '」', '』',
 ]);
 
 /** The end of a sentence: Latin-style marks before a space or the end, or full-width marks. */
