@@ -17,7 +17,8 @@ export function newsift(args: string[], opts: { input?: string; cwd?: string; en
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, ...opts.env },
+      // Outputs must not depend on machine load: a generous time limit unless a test sets one.
+      env: { ...process.env, NEWSIFT_LIMITS__TIMEOUT_MS: '120000', ...opts.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
