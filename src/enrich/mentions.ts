@@ -120,12 +120,13 @@ export function findMentions(sentences: Sentence[], text: string): Mention[] {
       const charEnd = toks[end - 1]!.end;
       cands.push({ type, text: text.slice(charStart, charEnd), sentence: si, start, end, charStart, charEnd, priority, ...extra });
     };
+    const tags = model.tag(ws.words);
     titledPeople(ws, add, text, toks);
     organisations(ws, add);
     acronyms(ws, add);
-    places(ws, add);
+    places(ws, add, tags);
     organisationCues(ws, add);
-    taggedSpans(ws, model.tag(ws.words), add);
+    taggedSpans(ws, tags, add);
     const kept = coordinate(ws, settle(cands), add, cands);
     // "(NATO)" right after "North Atlantic Treaty Organization" is the same mention, not another.
     out.push(...kept.filter((m) => !(ws.words[m.start - 1] === '(' && kept.some((o) => o.acronym === m.text && o.end === m.start - 1))));
@@ -253,14 +254,22 @@ function acronyms(ws: Words, add: Add): void {
   });
 }
 
-function places(ws: Words, add: Add): void {
+/** A one-word city under this population must be backed by the tagger or a preposition ("in
+ *  Reading"), since many are also common words ("Nice", "Split", "Reading"). */
+const COMMON_WORD_CITY_POPULATION = 1_000_000;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'via']);
+
+function places(ws: Words, add: Add, tags: readonly string[]): void {
   const starts = placeFirstWords();
   for (let i = 0; i < ws.words.length; i++) {
     if (!isCap(ws.words[i]!) || NOT_NAME_STARTERS.has(ws.lower[i]!) || !starts.has(ws.lower[i]!)) continue;
     for (let n = Math.min(4, ws.words.length - i); n >= 1; n--) {
       if (!isCap(ws.words[i + n - 1]!)) continue;
-      if (!lookupPlace(ws.words.slice(i, i + n).join(' '))) continue;
-      if (!isModifier(ws, i, i + n)) add('LOC', i, i + n, 2);
+      const info = lookupPlace(ws.words.slice(i, i + n).join(' '));
+      if (!info) continue;
+      const weak = n === 1 && info.kind === 'city' && info.population < COMMON_WORD_CITY_POPULATION
+        && tags[i] === 'O' && !PLACE_PREPOSITIONS.has(ws.lower[i - 1] ?? '');
+      if (!weak && !isModifier(ws, i, i + n)) add('LOC', i, i + n, 2);
       i += n - 1;
       break;
     }
@@ -285,7 +294,9 @@ function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
     while (e > s && /^(['’]s|[.,;:)(-])$/.test(ws.words[e - 1]!)) e--;
     const span = ws.words.slice(s, e);
     const lowers = ws.lower.slice(s, e);
-    const useless = span.length === 0 || !span.some(isCap)
+    // "North" of "North Korean" is half a nationality.
+    const demonymPart = DEMONYMS[`${lowers.join(' ')} ${ws.lower[e] ?? ''}`] !== undefined;
+    const useless = span.length === 0 || !span.some(isCap) || demonymPart
       || lowers.every((l) => TITLE_WORDS.has(l) || DEMONYMS[l] !== undefined || NOT_NAME_STARTERS.has(l))
       || (type === 'LOC' && isModifier(ws, s, e));
     if (!useless) add(type, s, e, 1);
