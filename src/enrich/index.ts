@@ -1,41 +1,6 @@
-// Entities and events for one article: the public entry of src/enrich (see docs/enrich.md).
-import { splitSentences } from './tokenize.js';
-import { findMentions, propagateNames } from './mentions.js';
-import { resolveEntities } from './entities.js';
-import { readFrames } from './frames.js';
-import { buildEvents } from './events.js';
-import { referenceFrom } from './times.js';
-import type { Enrichment } from './types.js';
-
-export type { Enrichment, Entities, NewsEvent, Person, Organization, Place, Participant, EventWhen } from './types.js';
-export { enrichStage } from './stage.js';
-export { mergeStoryEvents, listEvents, formatEvents, type StoryEvent, type EventFilters } from './story.js';
-
-/** Reason code: the article's language is not one enrichment reads (English only for now). */
-export const ENRICH_LANGUAGE_UNSUPPORTED = 'enrich_language_unsupported';
-
-export interface EnrichInput {
-  title: string | null;
-  text: string;
-  published_at: string | null;
-  fetched_at: string | null;
-  language?: string | null;
-}
-
-export function emptyEnrichment(note?: string): Enrichment {
-  return { entities: { people: [], organizations: [], places: [] }, events: [], ...(note !== undefined && { note }) };
-}
-
-export function enrichText(input: EnrichInput): Enrichment {
-  if (input.language && !/^en\b/i.test(input.language)) return emptyEnrichment(ENRICH_LANGUAGE_UNSUPPORTED);
-  const sentences = splitSentences(input.text);
-  const mentions = propagateNames(sentences, findMentions(sentences, input.text), input.text);
-  const title = input.title ?? '';
-  const titleSentences = splitSentences(title);
-  const titleMentions = title ? propagateNames(titleSentences, findMentions(titleSentences, title), title, mentions) : [];
-  const { entities, of } = resolveEntities(mentions, titleMentions);
-  // The reference is the publication date, else the crawl date (never "now").
-  const ref = referenceFrom(input.published_at) ?? referenceFrom(input.fetched_at);
-  const frames = readFrames(sentences, mentions, of, input.text, ref);
-  return { entities, events: buildEvents(frames, entities, ref, input.text) };
-}
+// The public entry of src/enrich: entities and events for one article, the pipeline stage, and the
+// story view across articles (see docs/enrich.md).
+export { enrichText, emptyEnrichment, ENRICH_LANGUAGE_UNSUPPORTED, type EnrichInput } from './enrich.js';
+export { enrichStage, ENRICH_ERROR } from './stage.js';
+export { mergeStoryEvents, listEvents, formatEvents, filterEvents, type StoryEvent, type StoryRecord, type EventFilters } from './story.js';
+export type { Enrichment, Entities, NewsEvent, Person, Organization, Place, Participant, EventWhen, EventType, Cameo, EventStatus } from './types.js';

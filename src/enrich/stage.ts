@@ -1,6 +1,6 @@
 // The pipeline stage: entities and events from a kept document's title, text and reference date.
 import { blocksToText, type Doc, type Stage } from '../record.js';
-import { enrichText, emptyEnrichment } from './index.js';
+import { enrichText, emptyEnrichment } from './enrich.js';
 import { nerModel } from './ner/model.js';
 import { lookupPlace } from './gazetteer.js';
 

@@ -1,0 +1,38 @@
+// Entities and events for one article: reads sentences, mentions, entities, event frames and
+// builds the article's enrichment (see docs/enrich.md).
+import { splitSentences } from './tokenize.js';
+import { findMentions, propagateNames } from './mentions.js';
+import { resolveEntities } from './entities.js';
+import { readFrames } from './frames.js';
+import { buildEvents } from './events.js';
+import { referenceFrom } from './times.js';
+import type { Enrichment } from './types.js';
+
+/** Reason code: the article's language is not one enrichment reads (English only for now). */
+export const ENRICH_LANGUAGE_UNSUPPORTED = 'enrich_language_unsupported';
+
+export interface EnrichInput {
+  title: string | null;
+  text: string;
+  published_at: string | null;
+  fetched_at: string | null;
+  language?: string | null;
+}
+
+export function emptyEnrichment(note?: string): Enrichment {
+  return { entities: { people: [], organizations: [], places: [] }, events: [], ...(note !== undefined && { note }) };
+}
+
+export function enrichText(input: EnrichInput): Enrichment {
+  if (input.language && !/^en\b/i.test(input.language)) return emptyEnrichment(ENRICH_LANGUAGE_UNSUPPORTED);
+  const sentences = splitSentences(input.text);
+  const mentions = propagateNames(sentences, findMentions(sentences, input.text), input.text);
+  const title = input.title ?? '';
+  const titleSentences = splitSentences(title);
+  const titleMentions = title ? propagateNames(titleSentences, findMentions(titleSentences, title), title, mentions) : [];
+  const { entities, of } = resolveEntities(mentions, titleMentions);
+  // The reference is the publication date, else the crawl date (never "now").
+  const ref = referenceFrom(input.published_at) ?? referenceFrom(input.fetched_at);
+  const frames = readFrames(sentences, mentions, of, input.text, ref);
+  return { entities, events: buildEvents(frames, entities, ref, input.text) };
+}
