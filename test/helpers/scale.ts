@@ -51,12 +51,14 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<
   return child.stdout();
 }
 
-/** Timing fields vary run to run; everything else in stats.json must not. */
+/** Timing fields (`ms`, `timings_ms`, `cpu_ms`, ...) vary run to run; nothing else in stats.json may. */
+const TIMING_KEY = /^(ms|.*_ms)$/;
+
 function withoutTimings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutTimings);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>)
-    .filter(([k]) => k !== 'ms' && k !== 'timings_ms')
+    .filter(([k]) => !TIMING_KEY.test(k))
     .map(([k, v]) => [k, withoutTimings(v)]));
 }
 
@@ -94,7 +96,12 @@ export function sameJsonl(actual: string, expected: string, what: string): void 
     const y = JSON.parse(e[at] ?? 'null') as Record<string, unknown> | null;
     const keys = new Set([...Object.keys(x ?? {}), ...Object.keys(y ?? {})]);
     const key = [...keys].find((k) => JSON.stringify(x?.[k]) !== JSON.stringify(y?.[k]));
-    detail += ` (id ${String(x?.id)} vs ${String(y?.id)}; field ${key}: ${JSON.stringify(x?.[key ?? '']).slice(0, 300)} vs ${JSON.stringify(y?.[key ?? '']).slice(0, 300)})`;
+    const xs = JSON.stringify(x?.[key ?? '']) ?? '';
+    const ys = JSON.stringify(y?.[key ?? '']) ?? '';
+    let c = 0;
+    while (c < xs.length && xs[c] === ys[c]) c++;
+    const from = Math.max(0, c - 60);
+    detail += ` (id ${String(x?.id)} vs ${String(y?.id)}; field ${key} from char ${c}: …${xs.slice(from, c + 120)} vs …${ys.slice(from, c + 120)})`;
   } catch { /* not JSON: the line numbers say enough */ }
   throw new Error(detail);
 }

@@ -63,8 +63,9 @@ test('3 workers, one SIGKILLed mid-unit: complete, and identical to a local run'
   const inputs = await makeCorpus(join(work, 'in'), { warc: 24, html: 4 });
   const units = await splitUnits(await expandInputs(inputs), SPLIT_BYTES);
   assert.ok(units.length >= 12, `enough units to share (${units.length})`);
+  // The local run goes alongside the queue run (the same code, whatever else changes in a checkout).
   const local = join(work, 'local');
-  await run({ inputs, out_dir: local, config: CONFIG, split_bytes: SPLIT_BYTES });
+  const localRun = run({ inputs, out_dir: local, config: CONFIG, split_bytes: SPLIT_BYTES });
 
   for (let i = 0; i < 3; i++) workers.push(startCli(['worker', '--queue', url, '--concurrency', '1', '--lock-ms', LOCK_MS]));
   // Kill the first worker seen starting a unit, a moment into it.
@@ -100,6 +101,7 @@ test('3 workers, one SIGKILLed mid-unit: complete, and identical to a local run'
   const others = workers.filter((w) => w !== victim).map((w) => w.stderr()).join('\n');
   assert.match(others, new RegExp(`started ${key} `), 'another worker took the unit over');
 
+  await localRun;
   const a = await outputs(local);
   const b = await outputs(out);
   sameJsonl(b.articles, a.articles, 'articles.jsonl');
