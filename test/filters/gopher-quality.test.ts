@@ -17,11 +17,14 @@ test('word count: 50 and 100,000 words pass, 49 and 100,001 fail', () => {
   assert.equal(reasonOf(doc(100_001)), 'gopher_long_doc');
 });
 
-test('words are counted without spaces too (Chinese through Intl.Segmenter)', () => {
+test('words are counted without spaces too (Chinese, Thai, Japanese through Intl.Segmenter)', () => {
   const zh = '市议会周二批准了扩建公交网络的计划，将开通三条通往北部郊区的新线路。';
   const words = viewOf(zh).words;
   assert.ok(words.length >= 15, `${words.length} words`);
   assert.ok(words.includes('北部'));
+  assert.deepEqual(viewOf('รัฐบาลประกาศมาตรการใหม่').words, ['รัฐบาล', 'ประกาศ', 'มาตรการ', 'ใหม่']);
+  // Mixed text: Latin words stay whole, the Japanese run is split.
+  assert.deepEqual(viewOf('NHK: 東京都は今日').words, ['NHK', '東京', '都', 'は', '今日']);
 });
 
 test('mean word length: exactly 3 and 10 pass, just outside fails', () => {
