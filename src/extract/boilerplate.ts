@@ -50,7 +50,6 @@ const WEAK: [RegExp, Reason][] = [
   [new RegExp(`${B}(?:related|recommended|recommendations|more-?stories|more-?articles|read-?next|read-?more|also-?read|you-?may|popular|most-?read|trending|further-?reading)${E}|related-|-related`), REASON.related_links],
   [new RegExp(`${B}(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|skip-?link|toc-?toggle|topbar|top-?bar)${E}|-nav${E}|-menu${E}|nav-|menu-`), REASON.navigation],
   [new RegExp(`${B}(?:sidebar|side-?bar|widget-?area|aside|rail|right-?rail|left-?rail|secondary)${E}`), REASON.sidebar],
-  [new RegExp(`${B}(?:modal|popup|pop-?up|overlay|lightbox|offcanvas|off-canvas)${E}`), REASON.popup],
   [new RegExp(`${B}(?:site-?header|masthead|global-?header|page-?header-?nav)${E}`), REASON.site_header],
   [new RegExp(`${B}(?:footer|site-?footer|global-?footer|copyright|colophon)${E}`), REASON.footer],
 ];

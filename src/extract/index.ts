@@ -53,7 +53,7 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   const raw = segment(root);
   const { keep, reasons } = selectMain(raw, root, opts.include_comments === true);
   const headings = raw.filter((b) => b.kind === 'heading').map((b) => ({ text: b.text, level: b.level ?? 2, furniture: b.reason !== null }));
-  meta.title = pickTitle(headings, titleSources);
+  meta.title = pickTitle(headings, titleSources, meta.page_type === 'article');
   const th = titleHeadingIndex(raw, keep, meta.title);
   const shown = visibleMeta(raw, th >= 0 ? th : keep.indexOf(true));
   meta.published_at = chooseDate(shown.date, meta.published_at, meta.modified_at);

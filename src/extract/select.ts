@@ -18,6 +18,10 @@ const MAX_LINK_DENSITY = 0.5;
 /** A list whose items are links for at least this share of their text is a link list. */
 const LINK_LIST_DENSITY = 0.6;
 const LINK_LIST_MIN_ITEMS = 3;
+/** A page with less prose than this (weighted characters) and this many times more link text
+ *  than prose is treated as a listing: its links are its content. */
+const LISTING_MAX_PROSE = 1500;
+const LISTING_LINK_RATIO = 3;
 /** Class/id tokens that mark a container as content; its weight is boosted so the descent finds it. */
 const CONTENT_HINT = /(?:^|[\s_-])(?:article|article-?body|post-?body|entry-?content|post-?content|story-?body|content-?body|main-?content|articlebody|prose)(?:$|[\s_-])/;
 const CONTENT_BOOST = 1.25;
@@ -50,11 +54,28 @@ export function blockWeight(b: RawBlock): number {
   return len * (1 - ld) * punctFactor * kindFactor;
 }
 
-function findContainer(blocks: readonly RawBlock[], root: Element): Element | null {
+/** Text mass for listing pages: every line of non-furniture text counts, links included. */
+function listingWeight(b: RawBlock): number {
+  return b.reason !== null || b.kind === 'heading' ? 0 : b.text.length;
+}
+
+/** A page with little prose but much link text is a listing (a shop category, a news index,
+ *  a search result): its content is the list of items, which are links. */
+function isListing(blocks: readonly RawBlock[]): boolean {
+  let prose = 0;
+  let links = 0;
+  for (const b of blocks) {
+    prose += blockWeight(b);
+    if (b.reason === null) links += b.linkChars;
+  }
+  return prose < LISTING_MAX_PROSE && links > LISTING_LINK_RATIO * prose;
+}
+
+function findContainer(blocks: readonly RawBlock[], root: Element, weigh: (b: RawBlock) => number): Element | null {
   const mass = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
-    const w = blockWeight(b);
+    const w = weigh(b);
     if (w === 0) continue;
     total += w;
     for (let el: Element | null = b.owner; el !== null; el = el.parent as Element | null) {
@@ -117,8 +138,9 @@ function inLinkList(b: RawBlock, lists: Set<Element>): boolean {
 
 /** Comments are furniture unless asked for; then they are kept wherever they sit. */
 export function selectMain(blocks: readonly RawBlock[], root: Element, includeComments = false): Selection {
-  const container = findContainer(blocks, root);
-  const lists = linkLists(blocks);
+  const listing = isListing(blocks);
+  const container = findContainer(blocks, root, listing ? listingWeight : blockWeight);
+  const lists = listing ? new Set<Element>() : linkLists(blocks);
   const keep: boolean[] = [];
   const reasons: (Reason | null)[] = [];
   for (const b of blocks) {
@@ -131,7 +153,7 @@ export function selectMain(blocks: readonly RawBlock[], root: Element, includeCo
     }
     if (reason === null && container !== null && !isInside(b.owner, container)) reason = REASON.low_content_block;
     if (reason === null && inLinkList(b, lists)) reason = REASON.link_list;
-    if (reason === null && linkDensity(b) > MAX_LINK_DENSITY && b.kind !== 'heading') reason = REASON.link_list;
+    if (reason === null && !listing && linkDensity(b) > MAX_LINK_DENSITY && b.kind !== 'heading') reason = REASON.link_list;
     keep.push(reason === null);
     reasons.push(reason);
   }

@@ -8,6 +8,8 @@ const MAX_HEADINGS = 8;
 /** Shorter than this (folded) is a logo or an icon label; longer than the max is a paragraph. */
 const MIN_TITLE_CHARS = 3;
 const MAX_TITLE_CHARS = 300;
+/** Share of an <h1>'s words the metadata title must contain for a non-article page to use it. */
+const MIN_H1_AGREEMENT = 0.5;
 
 const fold = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '');
 
@@ -55,7 +57,7 @@ function overlap(heading: string, meta: string): number {
 
 /** The title readers see: the page's <h1> (the metadata's SEO title often differs), chosen by
  *  agreement with the metadata when there are several; else the metadata title without the site. */
-export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSources): string | null {
+export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
   const metaTitles = [src.jsonld, src.og, src.twitter, src.titleTag].filter((t): t is string => t !== null && t.trim() !== '');
   const site = src.siteName === null ? '' : fold(src.siteName);
   const usable = (h: HeadingCandidate): boolean => {
@@ -65,11 +67,12 @@ export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSourc
   const h1s = headings.filter((h) => h.level === 1 && usable(h)).slice(0, MAX_HEADINGS);
   const content = h1s.filter((h) => !h.furniture);
   const pool = content.length > 0 ? content : h1s;
-  if (pool.length === 1 && pool[0] !== undefined) return pool[0].text;
   const score = (h: HeadingCandidate): number => Math.max(0, ...metaTitles.map((m) => overlap(h.text, m)));
-  if (pool.length > 1) {
+  if (pool.length > 0) {
     const best = pool.reduce((a, b) => (score(b) > score(a) ? b : a));
-    return best.text;
+    // A marketing slogan in the <h1> ("Your content. Your canvas.") that shares nothing with
+    // the metadata is not what the page is called; an article's headline always is.
+    if (isArticle || metaTitles.length === 0 || score(best) >= MIN_H1_AGREEMENT) return best.text;
   }
   // No <h1>: a lower heading the metadata repeats.
   for (const h of headings.slice(0, MAX_HEADINGS * 4)) {
