@@ -17,6 +17,8 @@ interface Item {
 const DATA = join(import.meta.dirname, 'data/events/paragraphs.json');
 const TYPES = ['people', 'organizations', 'places'] as const;
 const SHOW = process.argv.includes('--show');
+/** Test mistakes, for the final report only: reading them while tuning defeats the split. */
+const SHOW_TEST = process.argv.includes('--show-test');
 
 export function norm(name: string): string {
   return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/^the /, '').replace(/\./g, '').replace(/\s+/g, ' ').trim();
@@ -83,7 +85,7 @@ function score(items: Item[], split: string): SplitScore {
       if (utc === g.utc!.replace(/Z$/, '').slice(0, 16)) s.times.right++;
       else notes.push(`  time: gold ${g.utc} got ${p?.when?.utc ?? 'none'}`);
     }
-    if (SHOW && split === 'dev' && notes.length > 0) console.log(`${item.id}: ${item.text}\n${notes.join('\n')}`);
+    if ((SHOW && split === 'dev' || SHOW_TEST && split === 'test') && notes.length > 0) console.log(`${item.id}: ${item.text}\n${notes.join('\n')}`);
   }
   return s;
 }
