@@ -28,8 +28,8 @@ async function render() {
     if (link.getAttribute('data-nav') === match.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const rest = decodeURIComponent(path.slice(match.prefix.length));
   try {
+    const rest = decodeURIComponent(path.slice(match.prefix.length));
     const nodes = await match.view({ rest, params });
     if (mine !== generation) return; // a newer navigation won
     show(...nodes);
