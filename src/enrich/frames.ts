@@ -64,12 +64,18 @@ interface Ctx {
 
 export function readFrames(sentences: Sentence[], mentions: Mention[], of: Map<Mention, EntityRef>, text: string, ref: Reference | null): Frame[] {
   const frames: Frame[] = [];
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    if (!of.has(m)) continue;
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m); else bySentence.set(m.sentence, [m]);
+  }
   sentences.forEach((sentence, index) => {
     const ctx: Ctx = {
       sentence, index, text, ref, of,
       words: sentence.tokens.map((t) => t.text),
       lower: sentence.tokens.map((t) => t.text.toLowerCase()),
-      mentions: mentions.filter((m) => m.sentence === index && of.has(m)),
+      mentions: bySentence.get(index) ?? [],
       speakers: new Map(),
     };
     frames.push(...sentenceFrames(ctx, frames));

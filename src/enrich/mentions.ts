@@ -62,7 +62,7 @@ function isNameWord(ws: Words, i: number): boolean {
   const l = ws.lower[i]!;
   if (ARABIC_PREFIX_RE.test(w)) return true;
   return isCap(w) && !NOT_NAME_STARTERS.has(l) && !ORG_HEADS.has(l) && !TITLE_WORDS.has(l)
-    && demonymCountry(l) === null && !/^\p{Lu}+$/u.test(w.length > 4 ? w : 'x');
+    && DEMONYMS[l] === undefined && !/^\p{Lu}+$/u.test(w.length > 4 ? w : 'x');
 }
 
 /** The end (exclusive) of a person's name starting at `i`, or `i` when there is none. */
@@ -147,10 +147,11 @@ export function propagateNames(sentences: Sentence[], mentions: Mention[], text:
     if (first.length >= 2 && !NOT_NAME_STARTERS.has(first.toLowerCase()) && !TITLE_WORDS.has(first.toLowerCase())) surnames.add(first);
   }
   const added: Mention[] = [];
+  const covered = new Set<string>();
+  for (const m of mentions) for (let i = m.start; i < m.end; i++) covered.add(`${m.sentence}:${i}`);
   sentences.forEach((sentence, si) => {
     sentence.tokens.forEach((t, i) => {
-      if (!surnames.has(t.text)) return;
-      if (mentions.some((m) => m.sentence === si && m.start <= i && i < m.end)) return;
+      if (!surnames.has(t.text) || covered.has(`${si}:${i}`)) return;
       added.push({ type: 'PER', text: text.slice(t.start, t.end), sentence: si, start: i, end: i + 1, charStart: t.start, charEnd: t.end, priority: 1 });
     });
   });
