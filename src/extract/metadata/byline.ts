@@ -15,7 +15,7 @@ const NAME_SPLIT = /\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/iu;
 const MAX_NAME_WORDS = 5;
 const MAX_BYLINE_CHARS = 120;
 /** Trailing parts that are not names: dates, roles, "Updated", "min read". */
-const TAIL_NOISE = /\s*(?:[-–—|•·]\s*)?(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|updated\b|published\b|posted\b|on\s+\w+\s+\d|\d+\s*min(?:ute)?s?\s+read).*$/iu;
+const TAIL_NOISE = /\s*(?:[-–—|•·]\s*)?(?:\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}|updated\b|published\b|posted\b|last\s+update|\bon\s+\d|\bon\s+\p{L}+\s+\d|\d+\s*min(?:ute)?s?\s+read|(?:january|february|march|april|may|june|july|august|september|october|november|december)$).*$/iu;
 
 /** Words that stand where a name should be but are not one. */
 const NOT_A_NAME = /^(?:the\s+)?(?:author|authors|admin|administrator|editor|editors|staff|guest|anonymous|name|by|written|posted|published|updated|posted by|share|follow|more|view|read more|about the author)\s*\*?$/iu;

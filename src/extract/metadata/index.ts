@@ -96,7 +96,13 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
   const siteNames = [siteName, ld.publisher, ld.siteName];
   let authors = cleanAuthors(ld.authors, siteNames);
   if (authors.length === 0) authors = cleanAuthors(metaAuthors, siteNames);
-  if (authors.length === 0) authors = cleanAuthors(bylineAuthors(doc), siteNames);
+  const fromByline = (): string[] => cleanAuthors(bylineAuthors(doc), siteNames);
+  if (authors.length === 0) authors = fromByline();
+  else if (ld.authorIsOrganization) {
+    // An organisation credited in JSON-LD yields to a person the page's byline names.
+    const people = fromByline();
+    if (people.length > 0) authors = people;
+  }
 
   const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META)]) ?? visibleDate(doc) ?? dateFromUrl(opts.url);
   const modified = firstDate([ld.modified, ...allMeta(tags, ...MODIFIED_META)]);

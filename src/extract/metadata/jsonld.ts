@@ -9,6 +9,8 @@ export interface JsonLdInfo {
   type: string | null;
   headline: string | null;
   authors: string[];
+  /** True when every author node is an Organization (a byline naming a person beats it). */
+  authorIsOrganization: boolean;
   published: string | null;
   modified: string | null;
   publisher: string | null;
@@ -66,6 +68,20 @@ function collect(value: unknown, out: Json[], depth = 0): void {
   }
 }
 
+/** Author node types that are organisations, not people. */
+const ORG_TYPE = /^(?:Organization|NewsMediaOrganization|Corporation|LocalBusiness|EducationalOrganization|GovernmentOrganization|WebSite|Brand)$/u;
+
+function isOrganization(v: unknown, byId: Map<string, Json>): boolean {
+  const list = asArray(v);
+  return list.length > 0 && list.every((a) => {
+    if (a === null || typeof a !== 'object') return false;
+    let node = a as Json;
+    const id = node['@id'];
+    if (node['@type'] === undefined && typeof id === 'string') node = byId.get(id) ?? node;
+    return types(node).some((t) => ORG_TYPE.test(t));
+  });
+}
+
 function personNames(v: unknown, byId: Map<string, Json>): string[] {
   const out: string[] = [];
   for (const a of asArray(v)) {
@@ -83,7 +99,7 @@ function personNames(v: unknown, byId: Map<string, Json>): string[] {
 
 export function readJsonLd(doc: Document): JsonLdInfo {
   const info: JsonLdInfo = {
-    type: null, headline: null, authors: [], published: null, modified: null, publisher: null,
+    type: null, headline: null, authors: [], authorIsOrganization: false, published: null, modified: null, publisher: null,
     image: null, description: null, url: null, siteName: null,
   };
   const nodes: Json[] = [];
@@ -110,6 +126,7 @@ export function readJsonLd(doc: Document): JsonLdInfo {
   info.type = types(main)[0] ?? null;
   info.headline = str(main['headline']) ?? str(main['name']);
   info.authors = personNames(main['author'] ?? main['creator'], byId);
+  info.authorIsOrganization = isOrganization(main['author'] ?? main['creator'], byId);
   info.published = str(main['datePublished']) ?? str(main['dateCreated']) ?? str(main['uploadDate']);
   info.modified = str(main['dateModified']);
   const publisher = main['publisher'];
