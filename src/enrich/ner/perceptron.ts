@@ -33,7 +33,8 @@ export class Perceptron {
     const names = file.features.split('\n');
     const bytes = Buffer.from(file.weights, 'base64');
     const ints = new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-    const all = Float32Array.from(ints, (x) => x / file.scale);
+    const all = new Float32Array(ints.length);
+    for (let i = 0; i < ints.length; i++) all[i] = ints[i]! / file.scale;
     const n = TAGS.length;
     const ids = new Map(TEMPLATES.map((t, i) => [t, i]));
     for (let i = 0; i < names.length; i++) {
