@@ -33,7 +33,7 @@ export interface DedupOptions extends Partial<DedupParams> {
   onDrop?: (record: Article, reason: DedupDropReason) => void;
   /** Threads for the signature pass (default 1). The output is the same for any number. */
   workers?: number;
-  /** Keep the work folder (signatures are needed by `explainDuplicate` to reuse the run's parameters). */
+  /** Keep the work folder: signature folders, pair files and `edges.bin` (the merging pairs), for inspection. */
   keepWorkDir?: boolean;
 }
 
