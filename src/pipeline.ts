@@ -6,6 +6,7 @@ import { extractHtml } from './extract/index.js';
 import { extractText } from './textmode/index.js';
 import { cleanExtraction } from './clean/index.js';
 import { classifyPage } from './clean/pagetype.js';
+import { type StructureLimits, limitsStage } from './limits.js';
 import {
   type Doc, type Drop, type Extraction, type ExtractOptions, type Page, type PageType, type Stage,
   type StageContext, emptyMeta, isDrop,
@@ -32,6 +33,8 @@ export interface PipelineSettings {
   include_comments: boolean;
   /** Page types to keep; null keeps all. */
   keep_types: readonly PageType[] | null;
+  /** Structural limits checked before any parsing (DOM depth, node count, line length). */
+  limits: StructureLimits | null;
   /** Stages after extraction and cleaning (language, quality filters, enrichment), in order. */
   later_stages: readonly Stage[];
 }
@@ -39,6 +42,7 @@ export interface PipelineSettings {
 export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
   include_comments: false,
   keep_types: null,
+  limits: null,
   later_stages: [],
 };
 
@@ -105,11 +109,13 @@ export function pageTypeStage(settings: PipelineSettings): Stage {
   };
 }
 
-/** The ordered stages. Order matters: cleaning before page typing (a banner must not make an article
- *  look like an error page), and quality filters after cleaning (repetition the cleaner removes would
- *  otherwise drop the whole page). */
+/** The ordered stages. Order matters: structural limits before any parsing (a page nested 100,000
+ *  deep must never reach the DOM builder), cleaning before page typing (a banner must not make an
+ *  article look like an error page), and quality filters after cleaning (repetition the cleaner
+ *  removes would otherwise drop the whole page). */
 export function buildStages(settings: PipelineSettings): Stage[] {
-  return [contentStage(settings), pageTypeStage(settings), ...settings.later_stages];
+  const limits = settings.limits !== null ? [limitsStage(settings.limits)] : [];
+  return [...limits, contentStage(settings), pageTypeStage(settings), ...settings.later_stages];
 }
 
 /** What one stage did to one document. */

@@ -15,6 +15,7 @@ export async function pipelineSettings(config: PipelineConfig): Promise<Pipeline
   return {
     include_comments: config.include_comments,
     keep_types: config.keep_types,
+    limits: config.limits,
     // Language and quality filters work on the cleaned text (see buildFilterStages for their order);
     // enrichment, the costly step, runs only on what the filters kept.
     later_stages: [...buildFilterStages(config), enrichStage],
