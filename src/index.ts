@@ -24,4 +24,6 @@ export type {
   Rejection, Removed, Stage, StageContext, ArticleMeta, EncodingInfo,
 } from './record.js';
 export type { RunStats } from './writers/stats.js';
+export { dedupe, canonicalUrl, explainDuplicate, formatExplanation, DEFAULT_PARAMS as DEFAULT_DEDUP_PARAMS } from './dedup/index.js';
+export type { DedupOptions, DedupStats, DedupParams, Explanation } from './dedup/index.js';
 export { VERSION } from './version.js';

@@ -20,6 +20,8 @@ export interface FinalizeOptions {
   duplicates: 'mark' | 'drop' | 'off';
   keep_dropped: boolean;
   dedup_params?: Partial<DedupParams> | undefined;
+  /** Threads for the dedup signature pass (default 1). */
+  workers?: number | undefined;
   /** Also bring DIR/newsift.db (SQLite, full-text search) in line with the articles (default true). */
   store?: boolean | undefined;
   version: string;
@@ -61,15 +63,19 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
     await rename(`${articlesPath}.tmp`, articlesPath);
   } else {
     const droppedByReason: Record<string, number> = {};
+    // onDrop is synchronous; writes are chained so dropped.jsonl keeps order and honours back-pressure.
+    let writes: Promise<void> = Promise.resolve();
     const result = await dedupe([undeduped.path], `${articlesPath}.tmp`, {
       ...opts.dedup_params,
       workDir: join(work, 'dedup'),
       mode: opts.duplicates,
+      workers: opts.workers ?? 1,
       onDrop: (record: Article, reason: string) => {
         droppedByReason[reason] = (droppedByReason[reason] ?? 0) + 1;
-        void dropped?.write({ ...record, drop: { stage: 'dedup', reason, detail: null } });
+        if (dropped !== null) writes = writes.then(() => dropped.write({ ...record, drop: { stage: 'dedup', reason, detail: null } }));
       },
     });
+    await writes;
     await rename(`${articlesPath}.tmp`, articlesPath);
     dedupStats = result as unknown as Record<string, unknown>;
     stats.addCorpusStage('dedup', undeduped.count, droppedByReason, performance.now() - gathered);

@@ -66,6 +66,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     duplicates: config.duplicates,
     keep_dropped: config.keep_dropped,
     dedup_params: dedupParamsFrom(config),
+    workers: config.workers ?? availableParallelism(),
     version: VERSION,
   });
   return { processed, stats };
