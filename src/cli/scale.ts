@@ -6,7 +6,7 @@ import { mergeShards } from '../run/merge.js';
 import { DEFAULT_LOCK_MS, startQueueWorker } from '../run/queue-worker.js';
 
 export { submitToQueue } from '../run/queue.js';
-export { ShardEnvError, shardFromEnv } from '../run/shard.js';
+export { ShardEnvError, resolveShard, shardFromEnv } from '../run/shard.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);

@@ -9,11 +9,14 @@ import { spawn } from 'node:child_process';
 import { tempDir } from '../helpers/cli.js';
 import { writeNewsWarc } from '../helpers/news-warc.js';
 import { ROOT, SCALE_CLI, cli, lines, makeCorpus, outputs, sameJsonl, startCli } from '../helpers/scale.js';
-import { ShardEnvError, selectShard, shardFromEnv } from '../../src/run/shard.js';
+import { ShardEnvError, resolveShard, selectShard, shardFromEnv } from '../../src/run/shard.js';
 import { splitWarc } from '../../src/run/split.js';
 import { splitWarc as readersSplitWarc } from '../../src/readers/split.js';
 
 const TIMEOUT = '120000';
+/** The scripts run with the default per-page limit; on a loaded machine a page could hit it in one
+ *  run and not in another, which is not what this test is about. Configuration from the environment. */
+const LIMIT_ENV = { NEWSIFT_LIMITS__TIMEOUT_MS: TIMEOUT };
 
 let work = '';
 let inputs: string[] = [];
@@ -37,9 +40,20 @@ test('shardFromEnv reads Slurm arrays and Kubernetes indexed Jobs', () => {
   assert.deepEqual(shardFromEnv({ SLURM_ARRAY_TASK_ID: '4', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' }), { index: 3, count: 4 });
   assert.deepEqual(shardFromEnv({ JOB_COMPLETION_INDEX: '0' }, 3), { index: 0, count: 3 });
   assert.deepEqual(shardFromEnv({ JOB_COMPLETION_INDEX: '1', NEWSIFT_SHARD_COUNT: '2' }), { index: 1, count: 2 });
+  assert.deepEqual(shardFromEnv({ NEWSIFT_SHARD_INDEX: '1', NEWSIFT_SHARD_COUNT: '3', SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_COUNT: '4' }), { index: 1, count: 3 });
   assert.throws(() => shardFromEnv({ JOB_COMPLETION_INDEX: '1' }), ShardEnvError);
   assert.throws(() => shardFromEnv({ JOB_COMPLETION_INDEX: '5' }, 4), /outside 0..3/);
   assert.throws(() => shardFromEnv({ SLURM_ARRAY_TASK_ID: 'x', SLURM_ARRAY_TASK_COUNT: '4' }), /non-negative integer/);
+});
+
+test('--shard takes I/N, or env (opt-in) for the scheduler\'s variables', () => {
+  const slurm = { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_COUNT: '4' };
+  assert.equal(resolveShard(undefined, undefined, slurm), undefined, 'never from the environment unasked');
+  assert.deepEqual(resolveShard('1/2', undefined, slurm), { index: 1, count: 2 });
+  assert.deepEqual(resolveShard('env', undefined, slurm), { index: 3, count: 4 });
+  assert.deepEqual(resolveShard('env', 5, { JOB_COMPLETION_INDEX: '4' }), { index: 4, count: 5 });
+  assert.throws(() => resolveShard('env', undefined, {}), /none of/);
+  assert.throws(() => resolveShard('4/4', undefined, {}), ShardEnvError);
 });
 
 test('shards partition the units', () => {
@@ -69,7 +83,7 @@ test('WARC files are cut at record boundaries: plain and gzip, same cuts as a fu
 /** Runs a shell script (or command) the way the scheduler would, with `newsift` on PATH. */
 function sh(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', args, { cwd: ROOT, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', args, { cwd: ROOT, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...LIMIT_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
