@@ -3,6 +3,8 @@
 // run. Pages: WCXB dev pages when ../shared is present, else samples/*.html, else generated pages.
 //   npm run bench:extract -- [--limit N] [--rounds R]
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractHtml } from '../src/extract/index.js';
@@ -43,27 +45,64 @@ function time(name: string, pages: Input[], rounds: number, fn: (p: Input) => vo
   return { name, perSec: (pages.length * rounds) / s, mbPerSec: bytes / 1e6 / s };
 }
 
-function main(): void {
-  const { values } = parseArgs({ options: { limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '1' } } });
-  const { pages, source } = loadInputs(Number(values.limit));
-  const rounds = Number(values.rounds);
-  const peer = (p: Input): void => {
+interface Result {
+  name: string;
+  perSec: number;
+  mbPerSec: number;
+  rssMb: number;
+}
+
+const SYSTEMS: Record<string, (p: Input) => void> = {
+  readability: (p) => {
     try {
       readabilityExtract(p.html, p.url);
     } catch {
       // Readability throws on a few malformed pages; the time spent still counts.
     }
-  };
-  const results = [
-    time('Readability.js 0.6 + linkedom', pages, rounds, peer),
-    time('newsift extractHtml', pages, rounds, (p) => void extractHtml(p.html, { url: p.url })),
-    time('newsift extractHtml + clean', pages, rounds, (p) => void cleanExtraction(extractHtml(p.html, { url: p.url }), { url: p.url })),
-  ];
+  },
+  newsift: (p) => void extractHtml(p.html, { url: p.url }),
+  'newsift+clean': (p) => void cleanExtraction(extractHtml(p.html, { url: p.url }), { url: p.url }),
+};
+const LABELS: Record<string, string> = {
+  readability: 'Readability.js 0.6 + linkedom',
+  newsift: 'newsift extractHtml',
+  'newsift+clean': 'newsift extractHtml + clean',
+};
+
+/** Each system runs in its own process so its peak RSS is its own. */
+function runChild(system: string, limit: string, rounds: string): Result {
+  const script = fileURLToPath(import.meta.url);
+  const child = spawnSync(process.execPath, [...process.execArgv, script, '--only', system, '--limit', limit, '--rounds', rounds], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line) as Result;
+  } catch {
+    throw new Error(`bench child for ${system} failed: ${child.stderr.slice(0, 500)}`);
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '1' }, only: { type: 'string' } } });
+  const limit = values.limit;
+  const rounds = values.rounds;
+  if (values.only !== undefined) {
+    const fn = SYSTEMS[values.only];
+    if (fn === undefined) throw new Error(`unknown system ${values.only}`);
+    const { pages } = loadInputs(Number(limit));
+    const r = time(values.only, pages, Number(rounds), fn);
+    console.log(JSON.stringify({ ...r, rssMb: process.resourceUsage().maxRSS / 1024 }));
+    return;
+  }
+  const { pages, source } = loadInputs(Number(limit));
+  const bytes = pages.reduce((a, p) => a + Buffer.byteLength(p.html), 0);
+  const results = Object.keys(SYSTEMS).map((name) => runChild(name, limit, rounds));
   const base = results[0]?.perSec ?? 1;
-  console.log(`${pages.length} ${source} x ${rounds} round(s), one core (single thread), Node ${process.version}`);
-  console.log(`${'system'.padEnd(32)}  pages/s    MB/s   vs Readability`);
-  for (const r of results) console.log(`${r.name.padEnd(32)}  ${r.perSec.toFixed(1).padStart(7)}  ${r.mbPerSec.toFixed(2).padStart(6)}   ${(r.perSec / base).toFixed(2)}x`);
-  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (whole process, all three systems and the loaded pages)`);
+  console.log(`${pages.length} ${source} (${(bytes / 1e6).toFixed(1)} MB) x ${rounds} round(s), one core each, Node ${process.version}`);
+  console.log(`${'system'.padEnd(32)}  pages/s    MB/s  vs Readability  peak RSS`);
+  for (const r of results) {
+    console.log(`${(LABELS[r.name] ?? r.name).padEnd(32)}  ${r.perSec.toFixed(1).padStart(7)}  ${r.mbPerSec.toFixed(2).padStart(6)}  ${`${(r.perSec / base).toFixed(2)}x`.padStart(14)}  ${r.rssMb.toFixed(0).padStart(5)} MB`);
+  }
+  console.log('peak RSS is per process and includes the loaded pages.');
 }
 
 main();
