@@ -15,8 +15,10 @@ import { frameRecords, type RawRecord } from './warcframe.js';
 
 const PAGE_TYPES = new Set(['response', 'resource', 'conversion']);
 const HTML_TYPE = /^\s*(text\/html|application\/xhtml\+xml)\b/i;
-/** Content types that say nothing: the payload is sniffed instead. */
-const VAGUE_TYPE = /^\s*(application\/octet-stream|binary\/octet-stream|unknown|\*\/\*)?\s*(;|$)/i;
+/** Content types that say nothing: the payload is sniffed instead. The space after the type sits
+ *  inside the optional group: two adjacent `\s*` would split a long run of spaces every way
+ *  (quadratic; the regex audit in test/hostile found it). */
+const VAGUE_TYPE = /^\s*(?:(?:application\/octet-stream|binary\/octet-stream|unknown|\*\/\*)\s*)?(?:;|$)/i;
 
 /** Turns raw chunks into the events the framing reads: inflated gzip members, or plain bytes. */
 async function* plainEvents(raw: AsyncIterable<Uint8Array>): AsyncGenerator<GzEvent> {
