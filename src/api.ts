@@ -1,6 +1,8 @@
 // The library's front door for single pages: extract(input, options) runs the same pipeline as
 // `newsift run`, in this process, and returns the record (or why the page was dropped).
-import type { Article, Block, Page } from './record.js';
+import { type Article, type Block, ExtractError, type Page } from './record.js';
+
+export { ExtractError } from './record.js';
 import { WorkerPool } from './run/pool.js';
 import { type Outcome, type Pipeline, createPipeline, processPage } from './run/process.js';
 import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig, pipelineSettings } from './run/setup.js';
@@ -80,14 +82,6 @@ function toPage(input: string | ExtractInput): Page {
 export async function extract(input: string | ExtractInput, config: Partial<PipelineConfig> = {}): Promise<ExtractResult> {
   const page = toPage(input);
   return extractPage(page, page.input, { ...DEFAULT_PIPELINE_CONFIG, ...config });
-}
-
-/** A page that could not be processed within the limits (see docs/reasons.md: timeout, ...). */
-export class ExtractError extends Error {
-  constructor(readonly reason: string, message: string) {
-    super(message);
-    this.name = 'ExtractError';
-  }
 }
 
 export interface Extractor {

@@ -266,3 +266,12 @@ export class LimitExceeded extends Error {
     this.name = 'LimitExceeded';
   }
 }
+
+/** A page that could not be processed within the limits (reason: `timeout`, `dom_too_deep`, ... see
+ *  docs/reasons.md), as single-page extraction reports it. */
+export class ExtractError extends Error {
+  constructor(readonly reason: string, message: string) {
+    super(message);
+    this.name = 'ExtractError';
+  }
+}

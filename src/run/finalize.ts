@@ -86,14 +86,15 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
   await rm(undeduped.path, { force: true });
 
   const deduped = performance.now();
-  // The store mirrors articles.jsonl: upserted by id, so rerunning or adding inputs never duplicates.
-  const store = (opts.store ?? true) ? await syncStore(opts.out_dir) : null;
   const result = stats.build(opts.version, dedupStats, {
     gather: Math.round(gathered - started),
     dedup: Math.round(deduped - gathered),
-    store: Math.round(performance.now() - deduped),
   });
-  if (store !== null) result.store = store;
+  if (opts.store ?? true) {
+    // The store mirrors articles.jsonl: upserted by id, so rerunning or adding inputs never duplicates.
+    result.store = await syncStore(opts.out_dir, { run: { ...result } });
+    result.timings_ms.store = Math.round(performance.now() - deduped);
+  }
   const statsTmp = join(opts.out_dir, 'stats.json.tmp');
   await writeFile(statsTmp, `${JSON.stringify(result, null, 2)}\n`);
   await rename(statsTmp, join(opts.out_dir, 'stats.json'));

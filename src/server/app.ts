@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { ExtractInput, ExtractResult } from '../api.js';
+import { ExtractError } from '../record.js';
 import { wordDiff } from '../store/diff.js';
 import { InvalidQueryError } from '../store/query.js';
 import type { Store } from '../store/types.js';
@@ -122,6 +123,8 @@ export function createApp(options: AppOptions): Hono {
     const input = await extractInput(c.req.raw);
     const result = await withTimeout(options.extract(input), extractTimeoutMs).catch((err: unknown) => {
       if (err instanceof HttpError) throw err;
+      // The page itself was the problem (a limit, the per-page time limit): say which.
+      if (err instanceof ExtractError) throw new HttpError(err.reason === 'timeout' ? 504 : 422, `page rejected (${err.reason}): ${err.message}`);
       throw new HttpError(500, `extraction failed: ${err instanceof Error ? err.message : String(err)}`);
     });
     return c.json(result);

@@ -8,6 +8,7 @@ import { serve as nodeServe } from '@hono/node-server';
 import { STORE_FILE, openStore } from '../store/sqlite.js';
 import { ensureStore } from '../store/sync.js';
 import type { Store } from '../store/types.js';
+import type { Extractor } from '../api.js';
 import { type ExtractFn, createApp } from './app.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -34,11 +35,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The library's extract(), imported on first call (it loads the pipeline and its models). */
-const libraryExtract: ExtractFn = async (input) => {
-  const api = await import('../api.js');
-  return api.extract(input);
-};
+/** The library's extraction in a worker thread, created on first call (it loads the pipeline and its
+ *  models): a hostile page that hangs the parser is cut off at the configured time limit without
+ *  blocking the server. */
+function libraryExtract(): { extract: ExtractFn; close: () => Promise<void> } {
+  let extractor: Promise<Extractor> | null = null;
+  return {
+    extract: async (input) => {
+      extractor ??= import('../api.js').then((api) => api.createExtractor());
+      return (await extractor).extract(input);
+    },
+    close: async () => { if (extractor !== null) await (await extractor).close(); },
+  };
+}
 
 export async function serve(dir: string, options: ServeOptions = {}): Promise<RunningServer> {
   const path = join(dir, STORE_FILE);
@@ -46,9 +55,10 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Ru
   const host = options.host ?? DEFAULT_HOST;
   const store = openStore(path);
   const reportPath = join(dir, 'report.html');
+  const pageExtractor = libraryExtract();
   const app = createApp({
     store,
-    extract: options.extract ?? libraryExtract,
+    extract: options.extract ?? pageExtractor.extract,
     report: () => (existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : null),
     ...(options.token !== undefined && { token: options.token }),
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
@@ -68,7 +78,7 @@ export async function serve(dir: string, options: ServeOptions = {}): Promise<Ru
     close: () => new Promise<void>((resolve) => {
       server.close(() => {
         store.close();
-        resolve();
+        void pageExtractor.close().then(resolve);
       });
       // Keep-alive connections would otherwise hold close() open.
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

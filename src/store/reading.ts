@@ -15,6 +15,8 @@ const PARAGRAPH_BREAK = /\n\s*\n/;
  *  null when the removed positions do not fit that (then nothing is guessed). */
 export function inferBlocks(text: string, removed: readonly Removed[]): Block[] | null {
   const paragraphs = splitParagraphs(text);
+  const exact = blocksFromBefore(paragraphs, removed);
+  if (exact !== null) return exact;
   const total = paragraphs.length + removed.length;
   const taken = new Set<number>();
   for (const r of removed) {
@@ -24,6 +26,19 @@ export function inferBlocks(text: string, removed: readonly Removed[]): Block[] 
   const free: number[] = [];
   for (let p = 0; p < total; p++) if (!taken.has(p)) free.push(p);
   return paragraphs.map((p, i) => ({ text: p, kind: 'paragraph', position: free[i] ?? total + i }));
+}
+
+/** Records written by the runner say, for each removed line, which paragraph it stood before
+ *  (`before`): then each paragraph's position is known exactly, whatever gaps the sequence has. */
+function blocksFromBefore(paragraphs: readonly string[], removed: readonly Removed[]): Block[] | null {
+  if (removed.length === 0 || !removed.every((r) => Number.isInteger(r.before) && Number.isInteger(r.position))) return null;
+  const sorted = [...removed].sort((a, b) => a.position - b.position);
+  return paragraphs.map((text, i) => {
+    // Just after the last removed line that stood before this paragraph (positions are integers,
+    // so a fraction below 1 keeps consecutive paragraphs in order and ahead of the next line).
+    const anchor = sorted.filter((r) => (r.before as number) <= i).at(-1)?.position ?? -1;
+    return { text, kind: 'paragraph', position: anchor + (i + 1) / (paragraphs.length + 2) };
+  });
 }
 
 function splitParagraphs(text: string): string[] {
