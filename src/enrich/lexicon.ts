@@ -17,6 +17,11 @@ export const TITLE_WORDS = new Set([
   'congresswoman', 'officer', 'official', 'adviser', 'advisor', 'coach', 'captain', 'oil', 'energy',
   'health', 'education', 'justice', 'labour', 'labor', 'agriculture', 'transport', 'security',
   'national', 'attorney', 'high', 'representative', 'special', 'tsar', 'czar', 'boss',
+  // Portfolios and grades inside roles ("External Affairs Minister", "acting Home Secretary").
+  'external', 'affairs', 'home', 'environment', 'climate', 'digital', 'culture', 'housing',
+  'immigration', 'industry', 'science', 'technology', 'veterans', 'homeland', 'intelligence',
+  'development', 'tourism', 'sports', 'communications', 'information', 'infrastructure', 'budget',
+  'welfare', 'social', 'public', 'assistant', 'associate', 'senior', 'top', 'former', 'acting', 'interim',
 ]);
 
 /** Titles that alone mark the next capitalised words as a person (a subset of TITLE_WORDS). */

@@ -175,6 +175,15 @@ function titledPeople(ws: Words, add: Add, text: string, toks: Sentence['tokens'
     const role = text.slice(toks[rs]!.start, toks[i]!.end);
     const country = roleCountry(ws, rs, i + 1);
     add('PER', i + 1, end, 4, { role, ...(country !== undefined && { roleCountry: country }) });
+    // "Chevron chief executive Mike Wirth": capitalised words in a role that are no title, nationality
+    // or place name the employer.
+    for (let k = rs; k <= i; k++) {
+      if (DEMONYMS[`${ws.lower[k]} ${ws.lower[k + 1] ?? ''}`] !== undefined) { k++; continue; } // "South African"
+      let e = k;
+      while (e <= i && isCap(ws.words[e]!) && !TITLE_WORDS.has(ws.lower[e]!) && DEMONYMS[ws.lower[e]!] === undefined) e++;
+      if (e > k && !lookupPlace(ws.words.slice(k, e).join(' '))) add('ORG', k, e, 1.5);
+      k = e;
+    }
   }
 }
 
@@ -191,7 +200,10 @@ function organisations(ws: Words, add: Add): void {
     }
     let e = j + 1;
     while (e < ws.words.length) {
-      if (isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !TITLE_WORDS.has(ws.lower[e]!)) { e++; continue; }
+      // "Department of State Marco Rubio": a title word and then a name start a person.
+      if (TITLE_WORDS.has(ws.lower[e - 1]!) && isNameWord(ws, e) && isNameWord(ws, e + 1)) break;
+      // Portfolio words continue a name ("Ministry of Foreign Affairs"); a personal title ends it.
+      if (isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !PERSON_TITLES.has(ws.lower[e]!)) { e++; continue; }
       if ((ORG_CONNECTORS.has(ws.lower[e]!) || ws.lower[e] === 'and') && isCap(ws.words[e + 1] ?? '')
         && !NOT_NAME_STARTERS.has(ws.lower[e + 1]!)) { e += 2; continue; }
       break;

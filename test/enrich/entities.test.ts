@@ -53,3 +53,12 @@ test('non-English text is skipped with a note', () => {
   assert.deepEqual(out.entities, { people: [], organizations: [], places: [] });
   assert.equal(out.note, 'enrich_language_unsupported');
 });
+
+test('organisation names run through portfolio words and stop before a titled person', () => {
+  const e = ents('The Ministry of Foreign Affairs said Chevron chief executive Mike Wirth met officials of the Department of State Marco Rubio leads.');
+  const orgs = e.organizations.map((o) => o.name);
+  assert.ok(orgs.includes('Ministry of Foreign Affairs'));
+  assert.ok(orgs.includes('Chevron'), 'the employer named in a role');
+  assert.ok(orgs.includes('Department of State'));
+  assert.ok(e.people.some((p) => p.name === 'Marco Rubio'));
+});
