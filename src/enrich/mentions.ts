@@ -205,7 +205,7 @@ function organisations(ws: Words, add: Add): void {
       // Portfolio words continue a name ("Ministry of Foreign Affairs"); a personal title ends it.
       if (isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !PERSON_TITLES.has(ws.lower[e]!)) { e++; continue; }
       if ((ORG_CONNECTORS.has(ws.lower[e]!) || ws.lower[e] === 'and') && isCap(ws.words[e + 1] ?? '')
-        && !NOT_NAME_STARTERS.has(ws.lower[e + 1]!)) { e += 2; continue; }
+        && !NOT_NAME_STARTERS.has(ws.lower[e + 1]!) && !(ws.lower[e] === 'and' && TITLE_WORDS.has(ws.lower[e + 1]!))) { e += 2; continue; }
       break;
     }
     // "Association of Southeast Asian Nations (ASEAN)": the bracketed acronym names it too.

@@ -55,7 +55,7 @@ test('non-English text is skipped with a note', () => {
 });
 
 test('organisation names run through portfolio words and stop before a titled person', () => {
-  const e = ents('The Ministry of Foreign Affairs said Chevron chief executive Mike Wirth met officials of the Department of State Marco Rubio leads.');
+  const e = ents('The Ministry of Foreign Affairs said Chevron chief executive Mike Wirth met officials of the Department of State and Secretary of State Marco Rubio.');
   const orgs = e.organizations.map((o) => o.name);
   assert.ok(orgs.includes('Ministry of Foreign Affairs'));
   assert.ok(orgs.includes('Chevron'), 'the employer named in a role');
