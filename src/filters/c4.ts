@@ -3,7 +3,7 @@
 // (each a line of the page text, as in C4's WET input), document rules drop the page.
 import type { Block, Doc, Drop, Removed, Stage } from '../record.js';
 import { type Failure, type FilterMode, type Verdict, recordVerdict, verdictOf } from './stage.js';
-import { countSentences, docView, endsWithTerminal, hasWords, splitWords } from './text.js';
+import { countSentences, endsWithTerminal, hasWords, splitWords } from './text.js';
 
 export interface C4Options {
   /** Line rules take lines out of kept documents (in drop mode); false only measures them. */
@@ -35,15 +35,28 @@ const POLICY_SUBSTRINGS = ['terms of use', 'privacy policy', 'cookie policy', 'u
 const LOREM_IPSUM = 'lorem ipsum';
 /** "we removed any pages that contained a curly bracket" (code, not natural language). */
 const CURLY_BRACKET = '{';
+const ANY_PHRASE = new RegExp([LOREM_IPSUM, JAVASCRIPT, ...POLICY_SUBSTRINGS].join('|'), 'i');
+/** A line ending in an ellipsis is cut off, not finished (TFDS c4_utils and datatrove treat it as
+ *  having no terminal mark). */
+const ELLIPSIS_END = /(?:\.\.\.|…)\s*$/u;
 
-/** The C4 reason for taking a line out, or null to keep it. */
+/** Line verdicts that drop the whole page rather than the line. */
+export const C4_PAGE_REASONS: ReadonlySet<string> = new Set(['c4_lorem_ipsum', 'c4_curly_bracket']);
+
+/** The C4 reason for a line, or null to keep it. The order is C4's own (TFDS c4_utils, mirrored by
+ *  datatrove's C4QualityFilter): a line already taken out for punctuation or length is not searched
+ *  for "lorem ipsum" or a curly bracket, so a short "{" line does not drop the page. */
 export function c4LineReason(line: string, o: C4Options): string | null {
-  const lower = line.toLowerCase();
-  if (lower.includes(JAVASCRIPT)) return 'c4_javascript_line';
-  if (POLICY_SUBSTRINGS.some((s) => lower.includes(s))) return 'c4_policy_line';
-  if (line.length > o.max_word_length && splitWords(line).some((w) => w.length > o.max_word_length)) return 'c4_long_word';
-  if (o.filter_no_terminal_punct && !endsWithTerminal(line)) return 'c4_no_terminal_punct';
+  if (o.filter_no_terminal_punct && (!endsWithTerminal(line) || ELLIPSIS_END.test(line))) return 'c4_no_terminal_punct';
   if (!hasWords(line, o.min_words_per_line)) return 'c4_short_line';
+  if (line.length > o.max_word_length && splitWords(line).some((w) => w.length > o.max_word_length)) return 'c4_long_word';
+  // One case-insensitive search for any phrase; only a line that has one is lower-cased.
+  const phrase = ANY_PHRASE.test(line);
+  const lower = phrase ? line.toLowerCase() : '';
+  if (phrase && lower.includes(LOREM_IPSUM)) return 'c4_lorem_ipsum';
+  if (phrase && lower.includes(JAVASCRIPT)) return 'c4_javascript_line';
+  if (line.includes(CURLY_BRACKET)) return 'c4_curly_bracket';
+  if (phrase && POLICY_SUBSTRINGS.some((p) => lower.includes(p))) return 'c4_policy_line';
   return null;
 }
 
@@ -53,36 +66,35 @@ export interface C4Result {
   removals: Array<{ index: number; reason: string }>;
 }
 
-export function c4Check(blocks: readonly Block[], text: string, o: C4Options): C4Result {
+export function c4Check(blocks: readonly Block[], o: C4Options): C4Result {
   const removals: C4Result['removals'] = [];
+  const pageReasons = new Map<string, string>();
   const kept: string[] = [];
   blocks.forEach((b, index) => {
     const reason = c4LineReason(b.text, o);
-    if (reason !== null) removals.push({ index, reason });
-    else kept.push(b.text);
+    if (reason === null) kept.push(b.text);
+    else if (C4_PAGE_REASONS.has(reason)) {
+      if (!pageReasons.has(reason)) pageReasons.set(reason, b.text.slice(0, 80));
+    } else removals.push({ index, reason });
   });
   const sentences = countSentences(kept.join('\n'));
-  const lower = text.toLowerCase();
   const signals = {
     lines: blocks.length,
     lines_removed: removals.length,
     sentences,
-    lorem_ipsum: lower.includes(LOREM_IPSUM),
-    curly_bracket: text.includes(CURLY_BRACKET),
+    lorem_ipsum: pageReasons.has('c4_lorem_ipsum'),
+    curly_bracket: pageReasons.has('c4_curly_bracket'),
   };
-  const failures: Failure[] = [];
-  if (signals.lorem_ipsum) failures.push({ reason: 'c4_lorem_ipsum', detail: LOREM_IPSUM });
-  if (signals.curly_bracket) failures.push({ reason: 'c4_curly_bracket', detail: CURLY_BRACKET });
+  const failures: Failure[] = [...pageReasons].map(([reason, detail]) => ({ reason, detail }));
   if (sentences < o.min_sentences) failures.push({ reason: 'c4_too_few_sentences', detail: `${sentences} sentences` });
-  const verdict = verdictOf(signals, failures);
-  return { verdict, removals };
+  return { verdict: verdictOf(signals, failures), removals };
 }
 
 export function c4Stage(mode: FilterMode, o: C4Options = C4_DEFAULTS): Stage {
   return {
     name: 'c4',
     apply(doc: Doc): Doc | Drop {
-      const { verdict, removals } = c4Check(doc.blocks, docView(doc).text, o);
+      const { verdict, removals } = c4Check(doc.blocks, o);
       recordVerdict(doc, 'c4', verdict);
       if (mode !== 'drop') return doc;
       if (verdict.reason !== null) {

@@ -40,29 +40,42 @@ export const GOPHER_QUALITY_DEFAULTS: Readonly<GopherQualityThresholds> = Object
 
 /** The paper's English stop words. The rule is English-only: other languages skip it. */
 const STOP_WORDS = new Set(['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with']);
+/** Lengths of the stop words: other words are not lower-cased to be looked up. */
+const STOP_WORD_MIN_LENGTH = 2;
+const STOP_WORD_MAX_LENGTH = 4;
 
 /** Bullet marks a list line starts with (Unicode bullets, dashes and asterisks used as bullets). */
 const BULLET_START = /^(?:[•‣⁃⁌⁍∙○●◘◦⦾⦿▪▫■□►▶➢➤✓✔★☆]|[-*–—](?=\s))/u;
 const ELLIPSIS_END = /(?:\.\.\.|…)$/u;
-const ALPHA = /\p{L}/u;
+/** A whitespace-separated token without any letter (numbers, dashes, symbols), found in one native
+ *  pass over the text instead of a test per token. */
+const NON_ALPHA_TOKEN = /(?<!\S)[^\s\p{L}]+(?!\S)/gu;
+
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
 
 export function gopherQuality(view: TextView, language: string | null, t: GopherQualityThresholds): Verdict {
   const nWords = view.words.length;
   let wordChars = 0;
   for (const w of view.words) wordChars += w.length;
   const meanWordLength = nWords > 0 ? wordChars / nWords : 0;
-  const hashes = view.text.split('#').length - 1;
-  const ellipses = view.text.split('...').length - 1 + (view.text.split('…').length - 1);
+  const hashes = occurrences(view.text, '#');
+  const ellipses = occurrences(view.text, '...') + occurrences(view.text, '…');
   const symbolRatio = nWords > 0 ? Math.max(hashes, ellipses) / nWords : 0;
   const nLines = view.lines.length;
   const bulletLines = view.lines.filter((l) => BULLET_START.test(l)).length;
   const ellipsisLines = view.lines.filter((l) => ELLIPSIS_END.test(l)).length;
   const bulletRatio = nLines > 0 ? bulletLines / nLines : 0;
   const ellipsisRatio = nLines > 0 ? ellipsisLines / nLines : 0;
-  const alphaTokens = view.tokens.filter((w) => ALPHA.test(w)).length;
+  const alphaTokens = view.tokens.length - (view.text.match(NON_ALPHA_TOKEN)?.length ?? 0);
   const alphaRatio = view.tokens.length > 0 ? alphaTokens / view.tokens.length : 0;
   let stopWords = 0;
-  for (const w of view.words) if (STOP_WORDS.has(w.toLowerCase())) stopWords++;
+  for (const w of view.words) {
+    if (w.length >= STOP_WORD_MIN_LENGTH && w.length <= STOP_WORD_MAX_LENGTH && STOP_WORDS.has(w.toLowerCase())) stopWords++;
+  }
 
   const spaceless = language !== null && SPACELESS_LANGUAGES.has(language);
   const signals = {

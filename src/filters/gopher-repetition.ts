@@ -3,6 +3,7 @@
 // Language Models: Methods, Analysis & Insights from Training Gopher", Appendix A.1.1, Table A1).
 import type { Doc } from '../record.js';
 import { type Failure, type FilterMode, type Verdict, filterStage, verdictOf } from './stage.js';
+import { IntCounter } from './int-counter.js';
 import { type TextView, docView } from './text.js';
 
 export interface GopherRepetitionThresholds {
@@ -50,45 +51,49 @@ interface WordIndex {
   lengths: Int32Array;
   totalChars: number;
   /** keys[n][i]: key of the n-gram starting at word i (see ngramKeys). */
-  keys: Map<number, Int32Array>;
+  keys: Array<Int32Array | undefined>;
 }
 
-/** N-gram keys as 30-bit hashes of word ids, every n-gram length in one pass per start word: no
- *  string is built per n-gram, and 30 bits keep keys small integers, which V8's Set and Map hash
- *  fastest. A collision (about 5 in 10,000 for a 1,000-word text) only ever over-counts a repetition
- *  by one n-gram. */
-function ngramKeys(ids: Int32Array, sizes: readonly number[]): Map<number, Int32Array> {
-  const keys = new Map<number, Int32Array>();
+/** N-gram keys as 32-bit hashes of word ids, every n-gram length in one pass per start word, so no
+ *  string is built per n-gram. A collision (about 1 in 10,000 for a 1,000-word text) only ever
+ *  over-counts a repetition by one n-gram. */
+function ngramKeys(ids: Int32Array, sizes: readonly number[]): Array<Int32Array | undefined> {
   const maxN = Math.max(0, ...sizes);
-  for (const n of sizes) keys.set(n, new Int32Array(Math.max(0, ids.length - n + 1)));
+  const keys: Array<Int32Array | undefined> = [];
+  for (const n of sizes) keys[n] = new Int32Array(Math.max(0, ids.length - n + 1));
   for (let start = 0; start < ids.length; start++) {
     let h = 0x811c9dc5;
-    for (let n = 1; n <= maxN && start + n <= ids.length; n++) {
+    const last = Math.min(maxN, ids.length - start);
+    for (let n = 1; n <= last; n++) {
       h = Math.imul(h ^ (ids[start + n - 1] as number), 0x01000193);
       h ^= h >>> 15;
-      const out = keys.get(n);
-      if (out !== undefined) out[start] = h >>> 2;
+      const out = keys[n];
+      if (out !== undefined) out[start] = h;
     }
   }
   return keys;
 }
 
+/** A 32-bit FNV-1a hash of a word, case-folded: words get ids without a string Map. Two distinct
+ *  words of one document share a hash about once in 10,000 documents; they would then count as one
+ *  word in the n-gram rules. */
+function wordHash(word: string): number {
+  const w = word.toLowerCase();
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h;
+}
+
 function indexWords(words: readonly string[], sizes: readonly number[]): WordIndex {
-  const dict = new Map<string, number>();
   const ids = new Int32Array(words.length);
   const lengths = new Int32Array(words.length);
   let totalChars = 0;
-  words.forEach((w, i) => {
-    const key = w.toLowerCase();
-    let id = dict.get(key);
-    if (id === undefined) {
-      id = dict.size;
-      dict.set(key, id);
-    }
-    ids[i] = id;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    ids[i] = wordHash(w);
     lengths[i] = w.length;
     totalChars += w.length;
-  });
+  }
   return { lengths, totalChars, keys: ngramKeys(ids, sizes) };
 }
 
@@ -101,36 +106,35 @@ function charsOf(index: WordIndex, start: number, n: number): number {
 /** Characters of the most frequent n-gram times its count, over all word characters (only an
  *  n-gram seen more than once counts). */
 function topNgramCharFraction(index: WordIndex, n: number): number {
-  const keys = index.keys.get(n) ?? new Int32Array(0);
-  const count = new Map<number, number>();
-  let best = -1;
+  const keys = index.keys[n] ?? new Int32Array(0);
+  const counter = IntCounter.empty(keys.length);
+  let bestAt = -1;
   let bestCount = 1;
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as number;
-    const c = (count.get(key) ?? 0) + 1;
-    count.set(key, c);
+    const c = counter.add(keys[i] as number);
     if (c > bestCount) {
       bestCount = c;
-      best = key;
+      bestAt = i;
     }
   }
-  if (best < 0 || index.totalChars === 0) return 0;
-  return (charsOf(index, keys.indexOf(best), n) * bestCount) / index.totalChars;
+  if (bestAt < 0 || index.totalChars === 0) return 0;
+  return (charsOf(index, bestAt, n) * bestCount) / index.totalChars;
 }
 
 /** Characters of words covered by a repeated occurrence (second and later) of any n-gram, each word
  *  counted once, over all word characters. */
 function duplicateNgramCharFraction(index: WordIndex, n: number): number {
-  const keys = index.keys.get(n) ?? new Int32Array(0);
-  const seen = new Set<number>();
-  const covered = new Uint8Array(index.lengths.length);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as number;
-    if (seen.has(key)) covered.fill(1, i, i + n);
-    else seen.add(key);
-  }
+  const keys = index.keys[n] ?? new Int32Array(0);
+  const counter = IntCounter.empty(keys.length);
+  const lengths = index.lengths;
   let chars = 0;
-  for (let i = 0; i < covered.length; i++) if (covered[i] === 1) chars += index.lengths[i] as number;
+  let coveredUpTo = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (counter.add(keys[i] as number) === 1) continue;
+    // Words i..i+n-1 are covered; count only those not covered by an earlier repeat.
+    for (let j = Math.max(i, coveredUpTo); j < i + n; j++) chars += lengths[j] as number;
+    coveredUpTo = i + n;
+  }
   return index.totalChars > 0 ? chars / index.totalChars : 0;
 }
 
@@ -157,8 +161,12 @@ export function gopherRepetition(view: TextView, t: GopherRepetitionThresholds):
     signals[`top_${n}gram_char_fraction`] = value;
     if (value > max) fail(`gopher_top_${n}gram`, value);
   }
-  for (const [n, max] of t.dup_ngram_char_fraction) {
-    const value = duplicateNgramCharFraction(index, n);
+  // A repeated n-gram holds repeated shorter n-grams, so the fraction can only shrink as n grows:
+  // once it is 0, it is 0 for every larger n.
+  let previous = Infinity;
+  for (const [n, max] of [...t.dup_ngram_char_fraction].sort((a, b) => a[0] - b[0])) {
+    const value = previous === 0 ? 0 : duplicateNgramCharFraction(index, n);
+    previous = value;
     signals[`dup_${n}gram_char_fraction`] = value;
     if (value > max) fail(`gopher_dup_${n}gram`, value);
   }

@@ -9,7 +9,7 @@ const TOP_K = 3;
  *  declaration is a tie-breaker, never an override of a clear prediction. */
 const HINT_MARGIN = 0.15;
 /** lid.176 is sure of a language well within a few hundred characters; past this, text adds cost only. */
-const MAX_CHARS = 2_000;
+const MAX_CHARS = 500;
 /** The model is trained on single lines; newlines would end its input early. */
 const NEWLINES = /[\r\n]+/g;
 /** Legacy or regional codes seen in `lang` attributes, mapped to lid.176 labels. */

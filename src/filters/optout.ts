@@ -5,7 +5,9 @@ import type { Doc, Drop, Stage } from '../record.js';
 
 /** Meta tags live in the head; a page that hides them deeper is not worth a full scan. */
 const HEAD_SCAN_CHARS = 256 * 1024;
-const META_TAG = /<meta\b[^>]*>/gi;
+/** Only the meta tags named robots or tdm-reservation, found in one pass (the name may follow the
+ *  content attribute, hence the lazy prefix). */
+const META_TAG = /<meta\b[^>]*?\bname\s*=\s*["']?(?:robots|tdm-reservation)\b[^>]*>/gi;
 const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
 const NAME_ATTR = ATTR('name');
 const CONTENT_ATTR = ATTR('content');

@@ -1,6 +1,6 @@
 // Text measurements shared by every quality filter: lines, paragraphs, words and sentences of a
 // document, computed once per document and cached, so four filters do not tokenize four times.
-import type { Doc } from '../record.js';
+import type { Block, Doc } from '../record.js';
 import { blocksToText } from '../record.js';
 
 /** Runs of letters, marks and digits, with inner apostrophes, hyphens and dots kept (don't, e-mail,
@@ -77,11 +77,44 @@ export function countSentences(text: string): number {
   return n;
 }
 
+/** Pushes the trimmed, non-empty parts of `text` split on `sep` (no callbacks: this runs on every
+ *  line of every document). */
+function pushParts(text: string, sep: string | RegExp, out: string[]): void {
+  for (const part of text.split(sep)) {
+    const t = part.trim();
+    if (t.length > 0) out.push(t);
+  }
+}
+
+function tokensOf(text: string): string[] {
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : trimmed.split(/\s+/);
+}
+
 export function viewOf(text: string): TextView {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
-  const tokens = text.split(/\s+/).filter((t) => t.length > 0);
-  return { text, lines, paragraphs, words: splitWords(text), tokens };
+  const lines: string[] = [];
+  const paragraphs: string[] = [];
+  pushParts(text, '\n', lines);
+  pushParts(text, /\n\s*\n/, paragraphs);
+  return { text, lines, paragraphs, words: splitWords(text), tokens: tokensOf(text) };
+}
+
+/** The same view built from blocks: each block is a paragraph, no need to search for blank lines. */
+function viewOfBlocks(blocks: readonly Block[], text: string): TextView {
+  const lines: string[] = [];
+  const paragraphs: string[] = [];
+  for (const b of blocks) {
+    const t = b.text.trim();
+    if (t.length === 0) continue;
+    if (t.includes('\n')) {
+      pushParts(t, /\n\s*\n/, paragraphs);
+      pushParts(t, '\n', lines);
+    } else {
+      paragraphs.push(t);
+      lines.push(t);
+    }
+  }
+  return { text, lines, paragraphs, words: splitWords(text), tokens: tokensOf(text) };
 }
 
 const cache = new WeakMap<Doc, TextView>();
@@ -91,16 +124,20 @@ export function docView(doc: Doc): TextView {
   const text = blocksToText(doc.blocks);
   const cached = cache.get(doc);
   if (cached !== undefined && cached.text === text) return cached;
-  const view = viewOf(text);
+  const view = viewOfBlocks(doc.blocks, text);
   cache.set(doc, view);
   return view;
 }
 
-/** True when a line ends with terminal punctuation (trailing spaces and closing brackets ignored). */
+/** Trailing characters skipped before the last mark: spaces and closing brackets. */
+const TRAILING_SKIP = new Set([' ', '\t', '\n', '\r', '\u00a0', ')', ']']);
+
+/** True when a line ends with terminal punctuation (trailing spaces and closing brackets ignored).
+ *  A backwards scan: an end-anchored regex would be tried at every offset of a long line. */
 export function endsWithTerminal(line: string): boolean {
-  const trimmed = line.replace(/[\s)\]]+$/u, '');
-  const last = trimmed.at(-1);
-  return last !== undefined && TERMINAL_PUNCTUATION.has(last);
+  let i = line.length - 1;
+  while (i >= 0 && TRAILING_SKIP.has(line.charAt(i))) i--;
+  return i >= 0 && TERMINAL_PUNCTUATION.has(line.charAt(i));
 }
 
 /** Languages whose text is written without spaces: word-length rules do not apply to them. */
