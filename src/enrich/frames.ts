@@ -23,6 +23,8 @@ export interface Frame {
   /** Entity names taken part, in order of appearance; `borrowed` when read from an earlier frame. */
   participants: EntityRef[];
   borrowed: boolean;
+  /** The participants named before the trigger (what a coordinated verb shares). */
+  subject: EntityRef[];
   place: string | null;
   occasion: { text: string; score: number } | null;
   day: DayExpr | null;
@@ -41,6 +43,8 @@ const PAST_WORDS = new Set(['met', 'held', 'spoke', 'phoned', 'called', 'arrived
   'received', 'began', 'ended', 'led', 'was', 'were', 'had', 'talked', 'discussed', 'gathered',
   'attended', 'signed', 'welcomed', 'concluded', 'took', 'telephoned', 'travelled', 'traveled', 'produced', 'lasted']);
 const CONFIRM_VERBS = new Set(['confirmed', 'announced', 'indicated', 'stated']);
+/** Verbs that carry a noun trigger ("held a call", "will hold talks"). */
+const LIGHT_VERBS = new Set(['held', 'hold', 'holds', 'holding', 'had', 'have', 'has', 'made', 'make', 'makes', 'will', 'would', 'paid', 'pay', 'pays']);
 /** Words that open the clause a report reports ("said that ...", "said he ..."). */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we']);
 const REPORTED_STARTS = new Set(['that', ...SUBJECT_PRONOUNS, 'the', 'a', 'an', 'it']);
@@ -170,7 +174,7 @@ function sentenceFrames(ctx: Ctx, earlier: Frame[]): Frame[] {
     const prev = frames[frames.length - 1];
     // "will visit Beijing on Saturday and meet Xi on Tuesday": the second verb shares the subject.
     if (prev && !frame.borrowed && frame.participants.length > 0 && !hasSubject(ctx, region)) {
-      frame.participants = unique([...prev.participants, ...frame.participants]);
+      frame.participants = unique([...(prev.subject.length > 0 ? prev.subject : prev.participants), ...frame.participants]);
       frame.place ??= prev.place;
     }
     frames.push(frame);
@@ -204,7 +208,11 @@ function buildRegions(ctx: Ctx, segs: Segment[], trig: number[]): Region[] {
     let pieceTriggers: number[] = [];
     for (const t of own) {
       const info = TRIGGERS[ctx.lower[t]!]!;
-      if (pieceTriggers.length > 0 && info.verb && ctx.lower.slice(pieceTriggers[pieceTriggers.length - 1]! + 1, t).includes('and')) {
+      const between = ctx.lower.slice(pieceTriggers[pieceTriggers.length - 1]! + 1, t);
+      const andAt = between.lastIndexOf('and');
+      // "met Zelensky and later held a call with Trump": a verb after "and" starts another event.
+      const verbAfterAnd = info.verb || between.slice(andAt + 1).some((w) => LIGHT_VERBS.has(w));
+      if (pieceTriggers.length > 0 && andAt >= 0 && verbAfterAnd) {
         const cut = ctx.lower.lastIndexOf('and', t);
         regions.push({ triggers: pieceTriggers, tokens: tokens(from, cut), segment: seg });
         from = cut;
@@ -234,11 +242,16 @@ function readRegion(ctx: Ctx, region: Region, previous: Frame | undefined): Fram
 
   const ms = ctx.mentions.filter((m) => inRegion.has(m.start) && inRegion.has(m.end - 1));
   const place = info.type === 'call' ? null : pickPlace(ctx, ms, best);
-  const people = ms.filter((m) => m.type === 'PER' && !isPossessiveModifier(ctx, m)).map((m) => ctx.of.get(m)!);
-  // A subject pronoun before the trigger: the speaker of this sentence, else the last event's people.
+  const personMentions = ms.filter((m) => m.type === 'PER' && !isPossessiveModifier(ctx, m));
+  const people = personMentions.map((m) => ctx.of.get(m)!);
+  // A subject pronoun before the trigger: the speaker of this sentence, else the last event's
+  // people; "the two leaders" before the trigger: the last event's people.
   const pronoun = region.tokens.find((i) => i < best && SUBJECT_PRONOUNS.has(ctx.lower[i]!));
-  const referents = pronoun === undefined ? [] : ctx.speakers.get(pronoun)
-    ?? (previous ? (ctx.lower[pronoun] === 'they' || ctx.lower[pronoun] === 'we' ? previous.participants : previous.participants.slice(0, 1)) : []);
+  const before = region.tokens.filter((i) => i < best).map((i) => ctx.lower[i]).join(' ');
+  const plural = (pronoun !== undefined && (ctx.lower[pronoun] === 'they' || ctx.lower[pronoun] === 'we')) || hasAnaphora(before);
+  const referents = pronoun !== undefined && ctx.speakers.has(pronoun) ? ctx.speakers.get(pronoun)!
+    : !previous ? [] : plural ? previous.participants : pronoun !== undefined ? previous.participants.slice(0, 1) : [];
+  const subject = unique([...referents, ...personMentions.filter((m) => m.end <= best).map((m) => ctx.of.get(m)!)]);
   let participants = unique(people.length > 0 ? [...referents, ...people] : people);
   let borrowed = false;
   if (participants.length === 0 && previous && (hasAnaphora(regionText) || previous.sentence >= ctx.index - 2)) {
@@ -262,6 +275,7 @@ function readRegion(ctx: Ctx, region: Region, previous: Frame | undefined): Fram
     sentenceText: ctx.sentence.text,
     participants,
     borrowed,
+    subject,
     place,
     occasion: readOccasion(ctx),
     day,

@@ -102,8 +102,12 @@ function roleCountry(ws: Words, from: number, to: number): string | undefined {
     const code = demonymCountry(ws.lower[k]!) ?? (isCap(ws.words[k]!) ? lookupPlace(ws.words[k]!)?.country_code : undefined);
     if (code) return code;
   }
-  // "Jordan's King Abdullah II"
-  if (ws.words[from - 1]?.match(/^['’]s$/) && from >= 2) return lookupPlace(ws.words[from - 2]!)?.country_code;
+  // "Jordan's King Abdullah II", "Saudi Arabia's Crown Prince"
+  if (!ws.words[from - 1]?.match(/^['’]s$/)) return undefined;
+  for (let n = 1; n <= 3 && from - 1 - n >= 0; n++) {
+    const code = lookupPlace(ws.words.slice(from - 1 - n, from - 1).join(' '))?.country_code;
+    if (code) return code;
+  }
   return undefined;
 }
 

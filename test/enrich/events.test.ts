@@ -51,3 +51,12 @@ test('the source of a report is not a participant, and a subordinate clause give
   assert.deepEqual(e?.participants.map((p) => p.name), ['Shigeru Ishiba']);
   assert.equal(e?.when?.local, '2025-04-08');
 });
+
+test('"the two leaders ... and later held a call": the subject is shared, each verb its own event', () => {
+  const events = run('German Chancellor Friedrich Merz travelled to Kyiv on Saturday with French President Emmanuel Macron. '
+    + 'The two leaders met Ukrainian President Volodymyr Zelensky and later held a call with US President Donald Trump.', '2025-05-12');
+  assert.deepEqual(events.map((e) => e.type), ['visit', 'meeting', 'call']);
+  assert.deepEqual(events[1]?.participants.map((p) => p.name), ['Friedrich Merz', 'Emmanuel Macron', 'Volodymyr Zelensky']);
+  assert.deepEqual(events[2]?.participants.map((p) => p.name), ['Friedrich Merz', 'Emmanuel Macron', 'Donald Trump']);
+  assert.equal(events[0]?.when?.local, '2025-05-10');
+});
