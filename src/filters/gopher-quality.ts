@@ -70,8 +70,8 @@ export function gopherQuality(view: TextView, language: string | null, t: Gopher
   const ellipsisLines = view.lines.filter((l) => ELLIPSIS_END.test(l)).length;
   const bulletRatio = nLines > 0 ? bulletLines / nLines : 0;
   const ellipsisRatio = nLines > 0 ? ellipsisLines / nLines : 0;
-  const alphaTokens = view.tokens.length - (view.text.match(NON_ALPHA_TOKEN)?.length ?? 0);
-  const alphaRatio = view.tokens.length > 0 ? alphaTokens / view.tokens.length : 0;
+  const alphaTokens = view.tokenCount - (view.text.match(NON_ALPHA_TOKEN)?.length ?? 0);
+  const alphaRatio = view.tokenCount > 0 ? alphaTokens / view.tokenCount : 0;
   let stopWords = 0;
   for (const w of view.words) {
     if (w.length >= STOP_WORD_MIN_LENGTH && w.length <= STOP_WORD_MAX_LENGTH && STOP_WORDS.has(w.toLowerCase())) stopWords++;

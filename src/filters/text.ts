@@ -8,10 +8,12 @@ import { blocksToText } from '../record.js';
  *  Gopher implementation, which drops tokens made of punctuation only). */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** Scripts written without spaces between words. A token holding any of these is split again with
- *  Intl.Segmenter (ICU dictionaries). Segmenter is ~100x slower than the regex, so only these runs
- *  pay for it. */
-const SPACELESS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+/** Scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer, kana, CJK
+ *  ideographs (BMP blocks and extensions B-F, U+20000-U+2FFFF, as surrogate pairs). Plain code-point
+ *  ranges, cheaper to scan for than Script= properties. A token holding any of these is split again
+ *  with Intl.Segmenter (ICU dictionaries); the segmenter is ~100x slower than the regex, so only
+ *  these runs pay for it. */
+const SPACELESS = /[\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
 
 /** Characters that end a sentence or a line as a writer would end it, across scripts: Latin, CJK
  *  full-width marks, Devanagari danda, Arabic and Greek (U+037E) question marks, Armenian and
@@ -35,9 +37,9 @@ export interface TextView {
   paragraphs: string[];
   /** Words in reading order (see WORD); spaceless scripts split into dictionary words. */
   words: string[];
-  /** Whitespace-separated tokens, punctuation included (the Gopher paper's notion of a "word" for
-   *  its alphabetic-word rule). */
-  tokens: string[];
+  /** Number of whitespace-separated tokens, punctuation included (the Gopher paper's notion of a
+   *  "word" for its alphabetic-word rule). */
+  tokenCount: number;
 }
 
 export function splitWords(text: string): string[] {
@@ -86,9 +88,22 @@ function pushParts(text: string, sep: string | RegExp, out: string[]): void {
   }
 }
 
-function tokensOf(text: string): string[] {
-  const trimmed = text.trim();
-  return trimmed === '' ? [] : trimmed.split(/\s+/);
+/** The characters \s matches (ASCII and Unicode spaces, line and paragraph separators, BOM). */
+function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
+    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whitespace-separated tokens, counted without building them. */
+function countTokens(text: string): number {
+  let n = 0;
+  let inToken = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhitespace(text.charCodeAt(i));
+    if (!space && !inToken) n++;
+    inToken = !space;
+  }
+  return n;
 }
 
 export function viewOf(text: string): TextView {
@@ -96,7 +111,7 @@ export function viewOf(text: string): TextView {
   const paragraphs: string[] = [];
   pushParts(text, '\n', lines);
   pushParts(text, /\n\s*\n/, paragraphs);
-  return { text, lines, paragraphs, words: splitWords(text), tokens: tokensOf(text) };
+  return { text, lines, paragraphs, words: splitWords(text), tokenCount: countTokens(text) };
 }
 
 /** The same view built from blocks: each block is a paragraph, no need to search for blank lines. */
@@ -114,7 +129,7 @@ function viewOfBlocks(blocks: readonly Block[], text: string): TextView {
       lines.push(t);
     }
   }
-  return { text, lines, paragraphs, words: splitWords(text), tokens: tokensOf(text) };
+  return { text, lines, paragraphs, words: splitWords(text), tokenCount: countTokens(text) };
 }
 
 const cache = new WeakMap<Doc, TextView>();
