@@ -24,7 +24,7 @@ export function emptyEnrichment(note?: string): Enrichment {
 }
 
 export function enrichText(input: EnrichInput): Enrichment {
-  if (input.language && !/^en\b/i.test(input.language)) return emptyEnrichment(ENRICH_LANGUAGE_UNSUPPORTED);
+  if (input.language && !/^(en|eng)(\b|[-_])/i.test(input.language)) return emptyEnrichment(ENRICH_LANGUAGE_UNSUPPORTED);
   const sentences = splitSentences(input.text);
   const mentions = propagateNames(sentences, findMentions(sentences, input.text), input.text);
   const title = input.title ?? '';

@@ -76,8 +76,10 @@ export function resolveEntities(body: Mention[], title: Mention[] = []): Resolve
     const info = lookupPlace(m.text);
     const key = info ? `${info.kind}:${info.country_code}:${info.name}` : m.text.toLowerCase();
     const g = places.get(key);
+    // A dateline writes "WASHINGTON": the gazetteer's spelling reads better.
+    const name = info && info.kind !== 'country' && /^[\p{Lu}\s.-]{4,}$/u.test(m.text) ? info.name : m.text;
     if (g) g.mentions.push(m);
-    else places.set(key, { type: 'LOC', tokens: words(m.text), name: m.text, mentions: [m] });
+    else places.set(key, { type: 'LOC', tokens: words(name), name, mentions: [m] });
   }
   // Headline mentions count only toward entities the body names.
   for (const m of title) {
