@@ -6,7 +6,7 @@
 // worker thought dead) never write into one file; leftovers of killed runs are removed at the end.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Article, Rejection } from '../record.js';
@@ -52,6 +52,14 @@ export function partPath(dir: string, key: string): string {
 export async function completedKeys(dir: string): Promise<Set<string>> {
   const names = await readdir(join(dir, PARTS_DIR)).catch(() => [] as string[]);
   return new Set(names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length)));
+}
+
+/** The keys among `units` whose part is complete, by looking each one up: for a caller with a few
+ *  units (a queue job) in a folder that may hold a great many parts. */
+export async function completedAmong(dir: string, units: readonly UnitIdentity[]): Promise<Set<string>> {
+  const keys = units.map((u) => unitKey(u));
+  const found = await Promise.all(keys.map((k) => stat(partPath(dir, k)).then(() => true, () => false)));
+  return new Set(keys.filter((_, i) => found[i]));
 }
 
 /** Writes one unit's part; `commit` makes it count as done. */

@@ -8,7 +8,7 @@ import { readUnit } from '../readers/index.js';
 import type { InputUnit } from '../readers/units.js';
 import type { ReaderOptions } from '../readers/index.js';
 import type { Page, Rejection } from '../record.js';
-import { type PartLine, PartWriter, type UnitStats, completedKeys, unitKey } from './parts.js';
+import { type PartLine, PartWriter, type UnitStats, completedAmong, completedKeys, unitKey } from './parts.js';
 import { type PoolResult, WorkerPool } from './pool.js';
 import { planUnits } from './shard.js';
 import type { Outcome } from './process.js';
@@ -126,7 +126,9 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
   const started = performance.now();
   const units = opts.units ?? await planUnits(opts.inputs, { split_bytes: opts.split_bytes, shard: opts.shard });
   await mkdir(opts.out_dir, { recursive: true });
-  const done = await completedKeys(opts.out_dir);
+  // Explicit units (a queue job) are looked up one by one: listing a shared folder of many parts per
+  // job would make a large queue run quadratic.
+  const done = opts.units === undefined ? await completedKeys(opts.out_dir) : await completedAmong(opts.out_dir, units);
   const todo = units.filter((u) => u.path === '-' || !done.has(unitKey(u)));
 
   const progress: RunProgress = {
