@@ -16,6 +16,11 @@ const MIN_OVERRULE_CONFIDENCE = 50;
 const CHARSET_PARAM = /charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)/i;
 /** Declarations servers and templates emit by default whatever the bytes are. */
 const SINGLE_BYTE_DEFAULTS = new Set(['windows-1252']);
+/** Any other declared charset gives way to UTF-8 when the bytes are valid UTF-8 with at least this
+ *  many multi-byte sequences: legacy text (Shift_JIS, windows-1251...) almost never forms valid
+ *  UTF-8 by chance over several non-ASCII characters, while a template's stale `<meta>` often
+ *  names the wrong charset over UTF-8 bytes. */
+const MIN_UTF8_SEQUENCES_OVER_DECLARED = 8;
 
 export interface Decoded {
   text: string;
@@ -90,6 +95,13 @@ function hasHighBytes(bytes: Uint8Array): boolean {
   return !isAscii(bytes);
 }
 
+/** Lead bytes of multi-byte UTF-8 sequences, counted up to `enough`. */
+function utf8Sequences(bytes: Uint8Array, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n < enough; i++) if ((bytes[i] as number) >= 0xc2 && (bytes[i] as number) <= 0xf4) n += 1;
+  return n;
+}
+
 function detect(bytes: Uint8Array): { charset: string; confidence: number } | null {
   const best = chardet.analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES))[0];
   const charset = best ? canonicalCharset(best.name) : null;
@@ -97,8 +109,9 @@ function detect(bytes: Uint8Array): { charset: string; confidence: number } | nu
 }
 
 /** Picks the charset: a BOM is certain; a declaration (header, then meta) is believed unless the
- *  bytes contradict it (declared UTF-8 that is not valid UTF-8, or a default single-byte
- *  declaration over bytes that are valid multi-byte UTF-8); then detection; then UTF-8. */
+ *  bytes contradict it (declared UTF-8 that is not valid UTF-8, a default single-byte declaration
+ *  over bytes that are valid multi-byte UTF-8, or any other declaration over bytes that are valid
+ *  UTF-8 with several multi-byte sequences); then detection; then UTF-8. */
 function chooseCharset(bytes: Uint8Array, utf8: Utf8Probe, headers?: Record<string, string>, useMeta = true):
   { charset: string; source: Source; skip: number } {
   const bom = bomCharset(bytes);
@@ -112,6 +125,8 @@ function chooseCharset(bytes: Uint8Array, utf8: Utf8Probe, headers?: Record<stri
         return { charset: guess.charset, source: 'detected', skip: 0 };
       }
     } else if (SINGLE_BYTE_DEFAULTS.has(charset) && hasHighBytes(bytes) && utf8.valid) {
+      return { charset: 'utf-8', source: 'detected', skip: 0 };
+    } else if (charset !== 'utf-8' && utf8Sequences(bytes, MIN_UTF8_SEQUENCES_OVER_DECLARED) >= MIN_UTF8_SEQUENCES_OVER_DECLARED && utf8.valid) {
       return { charset: 'utf-8', source: 'detected', skip: 0 };
     }
     return { charset, source, skip: 0 };
