@@ -27,9 +27,8 @@ export interface Frame {
   subject: EntityRef[];
   place: string | null;
   occasion: { text: string; score: number } | null;
+  /** The day named nearest the trigger; its date is settled with the status (events.ts). */
   day: DayExpr | null;
-  /** The date the day means, with the direction implied by the status. */
-  date: string | null;
   clocks: ClockExpr[];
   /** Null when the wording gives none (see readStatus). */
   status: EventStatus | null;
@@ -149,9 +148,11 @@ function triggerAt(ctx: Ctx, i: number): boolean {
   return true;
 }
 
+const OCCASION_MARKER_RES = OCCASION_MARKERS.map((m) => new RegExp(`\\b${m}\\b`));
+
 function isOccasion(ctx: Ctx, i: number): boolean {
   const before = ctx.lower.slice(Math.max(0, i - 8), i).join(' ');
-  return !TRIGGERS[ctx.lower[i]!]!.verb && OCCASION_MARKERS.some((m) => new RegExp(`\\b${m}\\b`).test(before));
+  return !TRIGGERS[ctx.lower[i]!]!.verb && OCCASION_MARKER_RES.some((re) => re.test(before));
 }
 
 interface Region { triggers: number[]; tokens: number[]; segment: Segment }
@@ -279,7 +280,6 @@ function readRegion(ctx: Ctx, region: Region, previous: Frame | undefined): Fram
     place,
     occasion: readOccasion(ctx),
     day,
-    date: null,
     clocks,
     status,
     confirmedBy: readConfirmers(ctx),
