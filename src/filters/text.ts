@@ -132,15 +132,17 @@ function viewOfBlocks(blocks: readonly Block[], text: string): TextView {
   return { text, lines, paragraphs, words: splitWords(text), tokenCount: countTokens(text) };
 }
 
-const cache = new WeakMap<Doc, TextView>();
+const cache = new WeakMap<Doc, { texts: string[]; view: TextView }>();
 
-/** The view of a document's current text; recomputed only when the blocks changed. */
+/** The view of a document's current text, computed once and reused by every filter while the
+ *  blocks' texts stay the same (compared block by block, which for unchanged strings is a pointer
+ *  comparison; joining the text again for each filter would not be). */
 export function docView(doc: Doc): TextView {
-  const text = blocksToText(doc.blocks);
   const cached = cache.get(doc);
-  if (cached !== undefined && cached.text === text) return cached;
-  const view = viewOfBlocks(doc.blocks, text);
-  cache.set(doc, view);
+  if (cached !== undefined && cached.texts.length === doc.blocks.length
+    && doc.blocks.every((b, i) => b.text === cached.texts[i])) return cached.view;
+  const view = viewOfBlocks(doc.blocks, blocksToText(doc.blocks));
+  cache.set(doc, { texts: doc.blocks.map((b) => b.text), view });
   return view;
 }
 
