@@ -25,6 +25,9 @@ const LISTING_LINK_RATIO = 3;
 /** Class/id tokens that mark a container as content; its weight is boosted so the descent finds it. */
 const CONTENT_HINT = /(?:^|[\s_-])(?:article|article-?body|post-?body|entry-?content|post-?content|story-?body|content-?body|main-?content|articlebody|prose)(?:$|[\s_-])/;
 const CONTENT_BOOST = 1.25;
+/** Share of the page's weight a sibling of the container must hold to join it (Readability
+ *  joins siblings scoring over a fifth of the top candidate's score; this is its analogue). */
+const SIBLING_SHARE = 0.1;
 /** Code and preformatted text count for less: one long log dump must not outweigh the prose
  *  around it (forum threads quoting logs). */
 const CODE_WEIGHT = 0.3;
@@ -71,7 +74,13 @@ function isListing(blocks: readonly RawBlock[]): boolean {
   return prose < LISTING_MAX_PROSE && links > LISTING_LINK_RATIO * prose;
 }
 
-function findContainer(blocks: readonly RawBlock[], root: Element, weigh: (b: RawBlock) => number): Element | null {
+/** The main container and the siblings that join it. */
+interface Container {
+  main: Element;
+  siblings: Element[];
+}
+
+function findContainer(blocks: readonly RawBlock[], root: Element, weigh: (b: RawBlock) => number): Container | null {
   const mass = new Map<Element, number>();
   let total = 0;
   for (const b of blocks) {
@@ -100,13 +109,26 @@ function findContainer(blocks: readonly RawBlock[], root: Element, weigh: (b: Ra
         bestMass = m;
       }
     }
-    if (best === null || bestMass < DESCEND_SHARE * total) return current;
+    if (best === null || bestMass < DESCEND_SHARE * total) break;
     current = best;
   }
+  // Content split over sibling sections (a product's description beside its specs, a service
+  // page's sections): siblings with a real share of the prose join the container.
+  const siblings: Element[] = [];
+  const parent = current.parent;
+  if (current !== root && parent !== null && 'children' in parent) {
+    for (const sib of parent.children) {
+      if (sib === current || sib.type !== 'tag') continue;
+      if ((mass.get(sib as Element) ?? 0) >= SIBLING_SHARE * total) siblings.push(sib as Element);
+    }
+  }
+  return { main: current, siblings };
 }
 
-function isInside(el: Element, container: Element): boolean {
-  for (let p: Element | null = el; p !== null; p = p.parent as Element | null) if (p === container) return true;
+function isInside(el: Element, container: Container): boolean {
+  for (let p: Element | null = el; p !== null; p = p.parent as Element | null) {
+    if (p === container.main || container.siblings.includes(p)) return true;
+  }
   return false;
 }
 
@@ -157,5 +179,5 @@ export function selectMain(blocks: readonly RawBlock[], root: Element, includeCo
     keep.push(reason === null);
     reasons.push(reason);
   }
-  return { keep, reasons, container };
+  return { keep, reasons, container: container?.main ?? null };
 }
