@@ -4,6 +4,8 @@
 // job never duplicates records. A worker that dies loses its job lock; after `lock_ms` another worker's
 // stalled-job check puts the job back in the queue.
 import { Worker } from 'bullmq';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { readerOptionsFrom } from './index.js';
 import { unitKey } from './parts.js';
@@ -30,6 +32,17 @@ export interface QueueWorkerHandle {
   close(): Promise<void>;
 }
 
+/** A worker that does not see the shared folders must fail the job (it is retried, perhaps by a
+ *  worker that does), not read nothing or publish parts into a local folder nobody merges. The
+ *  submitter creates the output folder before it enqueues, so it exists wherever it is shared. */
+async function checkShared(outDir: string, input: string): Promise<void> {
+  const isDir = await stat(outDir).then((s) => s.isDirectory(), () => false);
+  if (!isDir) throw new Error(`output folder ${outDir} is not visible on this worker (is the shared filesystem mounted at the same path?)`);
+  await access(input, constants.R_OK).catch(() => {
+    throw new Error(`input ${input} is not readable on this worker (is the shared filesystem mounted at the same path?)`);
+  });
+}
+
 export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueWorkerHandle> {
   const size = opts.concurrency ?? availableParallelism();
   const lockMs = opts.lock_ms ?? DEFAULT_LOCK_MS;
@@ -51,6 +64,7 @@ export async function startQueueWorker(opts: QueueWorkerOptions): Promise<QueueW
     const { unit, out_dir } = job.data;
     const label = `${unitKey(unit)} ${unit.input}${unit.range ? `@${unit.range.start}-${unit.range.end}` : ''}`;
     log(`started ${label} (attempt ${job.attemptsMade + 1})`);
+    await checkShared(out_dir, unit.path);
     const summary = await processInputs({
       inputs: [],
       units: [unit],
