@@ -47,7 +47,7 @@ export const ORG_HEADS = new Set([
   'committee', 'corporation', 'corp', 'inc', 'ltd', 'group', 'association', 'alliance', 'fund',
   'institute', 'university', 'army', 'navy', 'police', 'service', 'services', 'authority', 'board',
   'company', 'nations', 'federation', 'league', 'coalition', 'government', 'administration',
-  'cabinet', 'kremlin', 'pentagon', 'times', 'post', 'journal', 'news', 'press', 'tribunal',
+  'cabinet', 'kremlin', 'pentagon', 'times', 'post', 'journal', 'news', 'tribunal',
   'foundation', 'secretariat', 'bureau', 'guard', 'force', 'forces', 'command', 'network',
   'cooperation', 'community', 'treaty', 'summit', 'conference', 'exchange', 'airlines', 'motors',
   'house',

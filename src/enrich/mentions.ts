@@ -202,14 +202,21 @@ function organisations(ws: Words, add: Add): void {
       if (ORG_CONNECTORS.has(l) && s >= 2 && isCap(ws.words[s - 2]!) && !NOT_NAME_STARTERS.has(ws.lower[s - 2]!)) { s -= 2; continue; }
       break;
     }
+    // After the head word a name goes on only through "of"/"for"/"and" ("Ministry of Foreign
+    // Affairs"), so a role after it ("White House Press Secretary") is not taken in.
     let e = j + 1;
+    let connected = false;
     while (e < ws.words.length) {
       // "Department of State Marco Rubio": a title word and then a name start a person.
       if (TITLE_WORDS.has(ws.lower[e - 1]!) && isNameWord(ws, e) && isNameWord(ws, e + 1)) break;
-      // Portfolio words continue a name ("Ministry of Foreign Affairs"); a personal title ends it.
-      if (isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !PERSON_TITLES.has(ws.lower[e]!)) { e++; continue; }
+      // Portfolio words continue a name ("Foreign Affairs"); a personal title ends it.
+      if (connected && isCap(ws.words[e]!) && !NOT_NAME_STARTERS.has(ws.lower[e]!) && !PERSON_TITLES.has(ws.lower[e]!)) { e++; continue; }
       if ((ORG_CONNECTORS.has(ws.lower[e]!) || ws.lower[e] === 'and') && isCap(ws.words[e + 1] ?? '')
-        && !NOT_NAME_STARTERS.has(ws.lower[e + 1]!) && !(ws.lower[e] === 'and' && TITLE_WORDS.has(ws.lower[e + 1]!))) { e += 2; continue; }
+        && !NOT_NAME_STARTERS.has(ws.lower[e + 1]!) && !(ws.lower[e] === 'and' && TITLE_WORDS.has(ws.lower[e + 1]!))) {
+        e += 2;
+        connected = true;
+        continue;
+      }
       break;
     }
     // "Association of Southeast Asian Nations (ASEAN)": the bracketed acronym names it too.

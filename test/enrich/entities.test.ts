@@ -61,4 +61,7 @@ test('organisation names run through portfolio words and stop before a titled pe
   assert.ok(orgs.includes('Chevron'), 'the employer named in a role');
   assert.ok(orgs.includes('Department of State'));
   assert.ok(e.people.some((p) => p.name === 'Marco Rubio'));
+  const press = ents('White House Press Secretary Karoline Leavitt spoke.');
+  assert.deepEqual(press.organizations.map((o) => o.name), ['White House']);
+  assert.equal(press.people[0]?.role, 'White House Press Secretary');
 });
