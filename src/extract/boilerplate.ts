@@ -45,7 +45,8 @@ const STRONG: [RegExp, Reason][] = [
   [new RegExp(`${B}(?:ads?|advert|adverts|advertisement|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt-ad|sponsored|adsbygoogle|taboola|outbrain)${E}|advert|adsbygoogle|google_ads|taboola|outbrain`), REASON.advertisement],
   [new RegExp(`${B}(?:comments?|comment-?list|comment-?form|commentlist|disqus|respond|replies|discussion)${E}|disqus|comments-`), REASON.comments],
 ];
-/** Weak patterns lose against a content-looking token on the same element. */
+/** Weak patterns lose against a content-looking token on the same element. (Any verdict
+ *  yields when the element holds most of the page's prose: see segment.ts.) */
 const WEAK: [RegExp, Reason][] = [
   [new RegExp(`${B}(?:related|recommended|recommendations|more-?stories|more-?articles|read-?next|read-?more|also-?read|you-?may|popular|most-?read|trending|further-?reading)${E}|related-|-related`), REASON.related_links],
   [new RegExp(`${B}(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|skip-?link|toc-?toggle|topbar|top-?bar)${E}|-nav${E}|-menu${E}|nav-|menu-`), REASON.navigation],
@@ -75,32 +76,30 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 export interface Verdict {
   reason: Reason;
-  /** Weak verdicts are overruled when the element holds most of the page's text. */
-  strong: boolean;
 }
 
 /** The furniture an element is, or null when nothing about the element itself says so. */
 export function judgeElement(el: Element): Verdict | null {
   const name = el.name;
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return null;
-  if (el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true') return { reason: REASON.hidden, strong: true };
+  if (el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true') return { reason: REASON.hidden };
   const style = el.attribs['style'];
-  if (style !== undefined && HIDDEN_STYLE.test(style)) return { reason: REASON.hidden, strong: true };
-  if (name === 'nav') return { reason: REASON.navigation, strong: false };
-  if (name === 'aside') return { reason: REASON.sidebar, strong: false };
-  if (name === 'footer') return { reason: REASON.footer, strong: false };
-  if (name === 'form') return { reason: REASON.non_content, strong: false };
+  if (style !== undefined && HIDDEN_STYLE.test(style)) return { reason: REASON.hidden };
+  if (name === 'nav') return { reason: REASON.navigation };
+  if (name === 'aside') return { reason: REASON.sidebar };
+  if (name === 'footer') return { reason: REASON.footer };
+  if (name === 'form') return { reason: REASON.non_content };
   const role = el.attribs['role'];
-  if (role !== undefined && ROLE[role] !== undefined) return { reason: ROLE[role], strong: false };
+  if (role !== undefined && ROLE[role] !== undefined) return { reason: ROLE[role] };
   if (el.attribs['itemprop'] === 'articleBody') return null;
   const tokens = classAndId(el);
   if (tokens === '' || !ANY_PATTERN.test(tokens)) return null;
   for (const [re, reason] of STRONG) {
     if (re.test(tokens)) {
-      return { reason, strong: true };
+      return { reason };
     }
   }
   if (CONTENT_HINT.test(tokens)) return null;
-  for (const [re, reason] of WEAK) if (re.test(tokens)) return { reason, strong: false };
+  for (const [re, reason] of WEAK) if (re.test(tokens)) return { reason };
   return null;
 }

@@ -144,7 +144,12 @@ export function segment(root: Element): RawBlock[] {
       }
     };
     collectRows(table);
-    for (const child of table.children) if (isTag(child) && child.name === 'caption') walk(child, ctx);
+    for (const child of table.children) {
+      if (isTag(child) && child.name === 'caption') {
+        walk(child, ctx);
+        flush(child, ctx);
+      }
+    }
     if (rows.length === 0) return;
     buf = rows.join('\n');
     bufLink = links;

@@ -1,7 +1,8 @@
 // Finds the main content among the segmented blocks: weighs each block by its text mass (length,
 // discounted by link text), sums the weights up the element tree, and descends from the body to the
-// deepest element that still holds most of the weight. Blocks outside it, and link lists or tiny
-// link-dense lines inside it, are removed with a reason.
+// deepest element that still holds most of the weight; siblings with a real share join it. Blocks
+// outside are removed, and so are link lists and link-dense lines inside (except on listing pages,
+// whose links are the content).
 import type { Element } from './dom.js';
 import { classAndId } from './dom.js';
 import type { RawBlock } from './segment.js';
@@ -32,7 +33,7 @@ const SIBLING_SHARE = 0.1;
  *  around it (forum threads quoting logs). */
 const CODE_WEIGHT = 0.3;
 /** Punctuation that ends or splits sentences in many scripts: prose has it, menus rarely do. */
-const PUNCT_RE = /[.,;:!?\u3001\u3002\uff0c\uff0e\uff1b\uff1a\uff01\uff1f\u060c\u061b\u0964]/gu;
+const PUNCT_RE = /[.,;:!?\u3001\u3002\uff0c\uff0e\uff1b\uff1a\uff01\uff1f\u060c\u061b\u0964]/u;
 
 export interface Selection {
   keep: boolean[];
@@ -51,8 +52,7 @@ export function blockWeight(b: RawBlock): number {
   if (len < MIN_WEIGHTED_CHARS) return 0;
   const ld = linkDensity(b);
   if (ld > MAX_LINK_DENSITY) return 0;
-  const punct = (b.text.match(PUNCT_RE) ?? []).length;
-  const punctFactor = punct === 0 ? 0.5 : 1;
+  const punctFactor = PUNCT_RE.test(b.text) ? 1 : 0.5;
   const kindFactor = b.kind === 'code' || b.kind === 'preformatted' ? CODE_WEIGHT : 1;
   return len * (1 - ld) * punctFactor * kindFactor;
 }
