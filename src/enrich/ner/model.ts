@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Perceptron, type ModelFile } from './perceptron.js';
 
-/** From src/enrich/ner/ (or dist/src/enrich/ner/) up to the package root's models/ folder. */
-const CANDIDATES = ['../../../models/ner.json', '../../../../models/ner.json'];
+/** From src/enrich/ner/ (run through tsx) or dist/enrich/ner/ (built) up to the package root's
+ *  models/ folder, which package.json ships. */
+const CANDIDATES = ['../../../models/ner.json'];
 
 let model: Perceptron | null = null;
 
