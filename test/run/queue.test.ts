@@ -1,6 +1,7 @@
 // Queue mode end to end with real processes: a redis-server of our own, three `newsift worker`
 // processes, one SIGKILLed in the middle of a unit; the submitting side (submitToQueue) waits and
 // finalizes. The outputs must equal a local run's, and the killed worker's unit must be taken over.
+// Then a job no worker can do (its output folder is not visible) is retried and ends failed.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { after, before, test } from 'node:test';
 import { tempDir } from '../helpers/cli.js';
 import { type Child, makeCorpus, outputs, sameJsonl, startCli } from '../helpers/scale.js';
 import { run } from '../../src/run/index.js';
-import { submitToQueue } from '../../src/run/queue.js';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, type UnitJobData, connectionFromUrl, submitToQueue } from '../../src/run/queue.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../../src/run/setup.js';
 import { splitUnits } from '../../src/run/shard.js';
 import { expandInputs } from '../../src/readers/units.js';
@@ -112,6 +114,24 @@ test('3 workers, one SIGKILLed mid-unit: complete, and identical to a local run'
   const again = await submitToQueue({ inputs, out_dir: out, config: CONFIG, split_bytes: SPLIT_BYTES, queue: url });
   assert.equal(again.processed.units_skipped, units.length);
   sameJsonl((await outputs(out)).articles, a.articles, 'articles.jsonl after re-submitting');
+
+  // A worker that cannot see the output folder fails the job; it is retried, then counted failed.
+  const queue = new Queue<UnitJobData>(QUEUE_NAME, { connection: connectionFromUrl(url) });
+  try {
+    const unseen = join(work, 'not-mounted', 'out');
+    const job = await queue.add('unit', { out_dir: unseen, unit: units[0]!, config: CONFIG }, { attempts: 2, backoff: { type: 'fixed', delay: 100 } });
+    let state = await job.getState();
+    for (let waited = 0; state !== 'failed' && waited < 60_000; waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = await job.getState();
+    }
+    const failed = await queue.getJob(job.id as string);
+    assert.equal(state, 'failed');
+    assert.equal(failed?.attemptsMade, 2, 'tried twice');
+    assert.match(failed?.failedReason ?? '', /not visible on this worker/);
+  } finally {
+    await queue.close();
+  }
 
   for (const w of workers) if (w !== victim) w.proc.kill('SIGTERM');
   for (const w of workers) {
