@@ -46,9 +46,16 @@ interface ArticleRow {
 
 class SqliteStore implements Store {
   private readonly ingester: Ingester | null;
+  /** Prepared once: restore() runs per article, and iterateArticles() calls it for every row of a store. */
+  private readonly byId: Database.Statement<[string]>;
+  private readonly removedOf: Database.Statement<[number]>;
+  private readonly blocksOf: Database.Statement<[number]>;
 
   constructor(private readonly db: Database.Database) {
     this.ingester = db.readonly ? null : new Ingester(db);
+    this.byId = db.prepare('SELECT rowid, record FROM articles WHERE id = ?');
+    this.removedOf = db.prepare('SELECT text, reason, position FROM removed WHERE article = ? ORDER BY rowid');
+    this.blocksOf = db.prepare('SELECT text, kind, level, position FROM blocks WHERE article = ? ORDER BY rowid');
   }
 
   private writer(): Ingester {
@@ -81,7 +88,7 @@ class SqliteStore implements Store {
   }
 
   getArticle(id: string): StoredArticle | null {
-    const row = this.db.prepare('SELECT rowid, record FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    const row = this.byId.get(id) as ArticleRow | undefined;
     if (row === undefined) return null;
     const record = this.restore(row);
     const blocks = record.blocks ?? null;
@@ -97,10 +104,8 @@ class SqliteStore implements Store {
   /** The record as ingested: its JSON plus removed lines and blocks from their tables. */
   private restore(row: ArticleRow): StoreRecord {
     const record = JSON.parse(row.record) as StoreRecord;
-    record.removed = this.db.prepare('SELECT text, reason, position FROM removed WHERE article = ? ORDER BY rowid')
-      .all(row.rowid) as Removed[];
-    const blocks = this.db.prepare('SELECT text, kind, level, position FROM blocks WHERE article = ? ORDER BY rowid')
-      .all(row.rowid) as Array<Block & { level: number | null }>;
+    record.removed = this.removedOf.all(row.rowid) as Removed[];
+    const blocks = this.blocksOf.all(row.rowid) as Array<Block & { level: number | null }>;
     if (blocks.length > 0) {
       record.blocks = blocks.map(({ level, ...b }) => (level === null ? b : { ...b, level }));
     }
