@@ -64,11 +64,10 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'extra', type: 'JSON', get: extra },
 ];
 
+/** Columns computed from other fields rather than copied from a record field of the same name. */
+const DERIVED = new Set(['published_ts', 'cluster_id', 'extra']);
 /** Fields read into their own columns (or deliberately left out: blocks are the store's, not the record's). */
-const COVERED = new Set(['id', 'input', 'input_offset', 'input_line', 'warc_record_id', 'url', 'canonical_url',
-  'fetched_at', 'http_status', 'title', 'authors', 'published_at', 'modified_at', 'site_name', 'source', 'dateline',
-  'description', 'image', 'language', 'language_score', 'page_type', 'text', 'removed', 'encoding', 'duplicate',
-  'quality', 'entities', 'events', 'blocks']);
+const COVERED = new Set([...EXPORT_COLUMNS.map((c) => c.name).filter((name) => !DERIVED.has(name)), 'blocks']);
 
 function extra(r: Article): Rec | null {
   const rest = Object.entries(r).filter(([k]) => !COVERED.has(k));
