@@ -57,7 +57,8 @@ export function marked(parts) {
   return parts.map((p) => (p.hit ? h('mark', null, p.text) : document.createTextNode(p.text)));
 }
 
-/** Replaces the view's content and moves focus there (for keyboard and screen reader users).
+/** Replaces the view's content (the view is an aria-live region, so screen readers hear the change;
+ * focus stays where it was, app.js focuses the search box on the home page).
  * @param {...(Node | string | null | false)} nodes */
 export function show(...nodes) {
   const view = /** @type {HTMLElement} */ (document.getElementById('view'));
@@ -76,9 +77,7 @@ export class ApiError extends Error {
 /** GET a JSON API path; errors carry the server's message.
  * @param {string} path @param {Record<string, string | undefined>} [params] */
 export async function api(path, params = {}) {
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, v);
-  const qs = search.toString();
+  const qs = queryString(params);
   const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   const data = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, data?.error?.message ?? `HTTP ${res.status}`);
@@ -105,10 +104,16 @@ export function route() {
   return { path: path || '/', params: new URLSearchParams(query) };
 }
 
-/** @param {string} path @param {Record<string, string | undefined>} params */
-export function hrefFor(path, params = {}) {
+/** `a=1&b=2` from the parameters that have a value (undefined and empty ones are left out).
+ * @param {Record<string, string | undefined>} params */
+function queryString(params) {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, v);
-  const qs = search.toString();
+  return search.toString();
+}
+
+/** @param {string} path @param {Record<string, string | undefined>} params */
+export function hrefFor(path, params = {}) {
+  const qs = queryString(params);
   return `#${path}${qs ? `?${qs}` : ''}`;
 }
