@@ -47,9 +47,6 @@ const STOP_WORD_MAX_LENGTH = 4;
 /** Bullet marks a list line starts with (Unicode bullets, dashes and asterisks used as bullets). */
 const BULLET_START = /^(?:[•‣⁃⁌⁍∙○●◘◦⦾⦿▪▫■□►▶➢➤✓✔★☆]|[-*–—](?=\s))/u;
 const ELLIPSIS_END = /(?:\.\.\.|…)$/u;
-/** A whitespace-separated token without any letter (numbers, dashes, symbols), found in one native
- *  pass over the text instead of a test per token. */
-const NON_ALPHA_TOKEN = /(?<!\S)[^\s\p{L}]+(?!\S)/gu;
 
 function occurrences(text: string, needle: string): number {
   let n = 0;
@@ -70,8 +67,7 @@ export function gopherQuality(view: TextView, language: string | null, t: Gopher
   const ellipsisLines = view.lines.filter((l) => ELLIPSIS_END.test(l)).length;
   const bulletRatio = nLines > 0 ? bulletLines / nLines : 0;
   const ellipsisRatio = nLines > 0 ? ellipsisLines / nLines : 0;
-  const alphaTokens = view.tokenCount - (view.text.match(NON_ALPHA_TOKEN)?.length ?? 0);
-  const alphaRatio = view.tokenCount > 0 ? alphaTokens / view.tokenCount : 0;
+  const alphaRatio = view.tokenCount > 0 ? view.alphaTokenCount / view.tokenCount : 0;
   let stopWords = 0;
   for (const w of view.words) {
     if (w.length >= STOP_WORD_MIN_LENGTH && w.length <= STOP_WORD_MAX_LENGTH && STOP_WORDS.has(w.toLowerCase())) stopWords++;

@@ -37,8 +37,8 @@ export function loadLanguageModel(): Promise<Predictor> {
   return model;
 }
 
-function predictTop(model: Predictor, text: string): Array<{ language: string; score: number }> {
-  const vector = model.predict(text, TOP_K, 0);
+function predictTop(model: Predictor, text: string, k: number): Array<{ language: string; score: number }> {
+  const vector = model.predict(text, k, 0);
   try {
     const out: Array<{ language: string; score: number }> = [];
     for (let i = 0; i < vector.size(); i++) {
@@ -62,10 +62,11 @@ export function normalizeHint(hint: string | null): string | null {
 function guess(model: Predictor, text: string, hint: string | null): LanguageGuess {
   const input = text.slice(0, MAX_CHARS).replace(NEWLINES, ' ').trim();
   if (input === '') return { language: null, score: null };
-  const top = predictTop(model, input);
+  const wanted = normalizeHint(hint);
+  // Without a hint only the best label is needed.
+  const top = predictTop(model, input, wanted === null ? 1 : TOP_K);
   const best = top[0];
   if (best === undefined) return { language: null, score: null };
-  const wanted = normalizeHint(hint);
   const hinted = wanted === null ? undefined : top.find((c) => c.language === wanted);
   const pick = hinted !== undefined && best.score - hinted.score <= HINT_MARGIN ? hinted : best;
   return { language: pick.language, score: pick.score };

@@ -38,8 +38,9 @@ export interface TextView {
   /** Words in reading order (see WORD); spaceless scripts split into dictionary words. */
   words: string[];
   /** Number of whitespace-separated tokens, punctuation included (the Gopher paper's notion of a
-   *  "word" for its alphabetic-word rule). */
+   *  "word" for its alphabetic-word rule), and how many of them hold a letter. */
   tokenCount: number;
+  alphaTokenCount: number;
 }
 
 /** Fast path for text without spaceless scripts: runs of anything but whitespace, ASCII and
@@ -121,16 +122,37 @@ function isWhitespace(c: number): boolean {
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Whitespace-separated tokens, counted without building them. */
-function countTokens(text: string): number {
-  let n = 0;
+/** A letter, near enough for counting tokens: ASCII letters, and any character from U+00C0 up that
+ *  is not in a punctuation or symbol block (the blocks FAST_TOKEN splits on) nor a surrogate
+ *  (emoji). Digits of other scripts pass as letters; they are rare enough not to move a ratio. */
+function isLetter(c: number): boolean {
+  if (c < 0xc0) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f)
+    && !(c >= 0xd800 && c <= 0xdfff);
+}
+
+/** Whitespace-separated tokens and those holding a letter, counted without building them. */
+function countTokens(text: string): { tokens: number; alpha: number } {
+  let tokens = 0;
+  let alpha = 0;
   let inToken = false;
+  let hasLetter = false;
   for (let i = 0; i < text.length; i++) {
-    const space = isWhitespace(text.charCodeAt(i));
-    if (!space && !inToken) n++;
-    inToken = !space;
+    const c = text.charCodeAt(i);
+    if (isWhitespace(c)) {
+      if (inToken && hasLetter) alpha++;
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      tokens++;
+      inToken = true;
+      hasLetter = false;
+    }
+    if (!hasLetter && isLetter(c)) hasLetter = true;
   }
-  return n;
+  if (inToken && hasLetter) alpha++;
+  return { tokens, alpha };
 }
 
 export function viewOf(text: string): TextView {
@@ -138,7 +160,8 @@ export function viewOf(text: string): TextView {
   const paragraphs: string[] = [];
   pushParts(text, '\n', lines);
   pushParts(text, /\n\s*\n/, paragraphs);
-  return { text, lines, paragraphs, words: splitWords(text), tokenCount: countTokens(text) };
+  const counts = countTokens(text);
+  return { text, lines, paragraphs, words: splitWords(text), tokenCount: counts.tokens, alphaTokenCount: counts.alpha };
 }
 
 /** The same view built from blocks: each block is a paragraph, no need to search for blank lines. */
@@ -156,7 +179,8 @@ function viewOfBlocks(blocks: readonly Block[], text: string): TextView {
       lines.push(t);
     }
   }
-  return { text, lines, paragraphs, words: splitWords(text), tokenCount: countTokens(text) };
+  const counts = countTokens(text);
+  return { text, lines, paragraphs, words: splitWords(text), tokenCount: counts.tokens, alphaTokenCount: counts.alpha };
 }
 
 const cache = new WeakMap<Doc, { texts: string[]; view: TextView }>();
