@@ -161,8 +161,7 @@ export function readUint32File(path: string): Uint32Array {
   try {
     const size = fstatSync(fd).size;
     const out = new Uint32Array(size / 4);
-    let off = 0;
-    while (off < size) off += readSync(fd, out, off, size - off, off);
+    readFully(fd, out, size, 0, path);
     return out;
   } finally {
     closeSync(fd);
@@ -172,8 +171,17 @@ export function readUint32File(path: string): Uint32Array {
 /** Reads `count` Uint32 words at word offset `offset` of an open file. */
 export function readUint32At(fd: number, offset: number, count: number): Uint32Array {
   const out = new Uint32Array(count);
-  const bytes = count * 4;
-  let done = 0;
-  while (done < bytes) done += readSync(fd, out, done, bytes - done, offset * 4 + done);
+  readFully(fd, out, count * 4, offset * 4, 'a work file');
   return out;
+}
+
+/** Fills `bytes` bytes of `out` from file position `at`; a file that ends first is an error (a
+ *  truncated work file), where looping on readSync's 0 would never return. */
+function readFully(fd: number, out: Uint32Array, bytes: number, at: number, what: string): void {
+  let done = 0;
+  while (done < bytes) {
+    const n = readSync(fd, out, done, bytes - done, at + done);
+    if (n === 0) throw new Error(`dedup: ${what} ended ${bytes - done} bytes early`);
+    done += n;
+  }
 }
