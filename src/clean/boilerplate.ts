@@ -16,6 +16,19 @@ export const COMMENTS_WIDGET = 'comments_widget';
 export const ADVERTISEMENT = 'advertisement';
 export const LEGAL_BOILERPLATE = 'legal_boilerplate';
 export const RELATED_LINKS = 'related_links';
+export const BYLINE = 'byline';
+export const DATE_LINE = 'date_line';
+
+/** "By Anna Visser", "By Jane Doe and John Roe, Reuters": a credit line, metadata not text. */
+const BYLINE_RE = /^(?:[Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Аа]втор:?)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|und|et|y|e|&|,|de|van|von|der|da))*,?(?:\s+\p{Lu}[\p{L}]*)?$/u;
+const BYLINE_MAX_WORDS = 10;
+/** A line that is only a date or time, possibly with "Published" / "Updated" and a zone. */
+const DATE_TOKEN_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\b\d{1,4}(?:[/.:-]\d{1,4}){0,2}(?:st|nd|rd|th)?,?|\b(?:am|pm|a\.m\.|p\.m\.|utc|gmt|[ecmp][sd]t|cet|cest|ist|jst)\b|\b(?:published|updated|posted|last updated|on|at)\b:?|[|•·,–—-]/gu;
+const DATE_LINE_MAX_WORDS = 10;
+export const CREDIT_LINE = 'credit_line';
+/** "Source: Xinhua | 2025-07-10", "Editor: Li Wei", "Photo: AP", "Reading time: 3 min". */
+const CREDIT_RE = /^(?:source|sources|editor|edited by|photo|photos|image|images|credit|credits|reading time|read time|quelle|foto|fuente|fonte|источник)\s*[:：]/u;
+const CREDIT_MAX_WORDS = 12;
 
 interface LineRule { reason: string; maxWords: number; re: RegExp }
 
@@ -66,6 +79,9 @@ function lineReason(text: string, opts: ExtractOptions): string | null {
     }
   }
   if (INLINE_RELATED_RE.test(t) && n <= LINK_LINE_MAX_WORDS && !endsLikeSentence(t)) return RELATED_LINKS;
+  if (n <= BYLINE_MAX_WORDS && BYLINE_RE.test(plain)) return BYLINE;
+  if (n <= CREDIT_MAX_WORDS && CREDIT_RE.test(t)) return CREDIT_LINE;
+  if (n <= DATE_LINE_MAX_WORDS && /\d/u.test(t) && t.replace(DATE_TOKEN_RE, ' ').trim() === '') return DATE_LINE;
   return null;
 }
 

@@ -2,6 +2,7 @@
 // "LONDON (Reuters) -", "WASHINGTON, July 9 (Xinhua) --", "NEW YORK —". The dateline is moved out
 // of the first paragraph into meta.dateline (as printed) and the agency into meta.source.
 import type { Block, Extraction } from '../record.js';
+import { wordCount } from './text.js';
 
 /** The agency or paper in parentheses: short, no sentence punctuation. */
 const AGENCY = String.raw`([\p{L}][\p{L}\p{N}&.'’ /-]{0,30})`;
@@ -22,6 +23,8 @@ const PLACE_ONLY_RE = new RegExp(String.raw`^(${CAPS_PLACE}${DATE_PART}\s+(?:--|
 const NOT_PLACES = /^(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|LIVE|OPINION|ANALYSIS|EDITOR'?S NOTE|NOTE|FILE|PHOTO|VIDEO|AUDIO|CORRECTION|URGENT|FLASH|ALERT|SPONSORED|ADVERTISEMENT|FACT CHECK)\b/u;
 /** How many leading paragraphs may hold the dateline (a byline or kicker can come first). */
 const SEARCH_PARAGRAPHS = 2;
+/** A paragraph shorter than this (a byline, a date) is not the lead that carries the dateline. */
+const MIN_LEAD_WORDS = 8;
 /** Text that must follow a dateline: the sentence goes on. */
 const MIN_REST_CHARS = 20;
 
@@ -47,7 +50,8 @@ export function extractDateline(x: Extraction): Extraction {
   let seen = 0;
   for (let i = 0; i < x.blocks.length && seen < SEARCH_PARAGRAPHS; i++) {
     const block = x.blocks[i] as Block;
-    if (block.kind !== 'paragraph') continue;
+    // Bylines and date lines above the lead are paragraphs too, but short ones.
+    if (block.kind !== 'paragraph' || wordCount(block.text) < MIN_LEAD_WORDS) continue;
     seen++;
     const found = parseDateline(block.text);
     if (!found) continue;

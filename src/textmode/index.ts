@@ -31,14 +31,31 @@ export function ruleReasons(lines: readonly Line[], opts: ExtractOptions): Map<n
   return new Map(x.removed.map((r) => [r.position, r.reason]));
 }
 
+/** A line the classifier doubts (probability at least this) is kept between two kept lines:
+ *  subheadings and one-line paragraphs inside the body. */
+const FILL_MIN_PROB = 0.25;
+
+/** Fills one-line holes in the kept body (see FILL_MIN_PROB). */
+export function fillHoles(keep: boolean[], probs: readonly number[], ruleFlags: readonly boolean[]): boolean[] {
+  return keep.map((k, i) => k || (!ruleFlags[i] && keep[i - 1] === true && keep[i + 1] === true && (probs[i] ?? 0) >= FILL_MIN_PROB));
+}
+
+export interface TextModeTuning {
+  /** Overrides the model's threshold. */
+  threshold?: number;
+  /** Fill one-line holes in the body (default true). */
+  fill?: boolean;
+}
+
 /** Text mode with a given line model (null: the rule stand-in); the evaluation passes fold models. */
-export function extractTextWith(text: string, opts: ExtractOptions, model: LineModel | null): Extraction {
+export function extractTextWith(text: string, opts: ExtractOptions, model: LineModel | null, tuning: TextModeTuning = {}): Extraction {
   const lines = splitLines(text);
   const byRule = ruleReasons(lines, opts);
   const ruleFlags = lines.map((l) => byRule.has(l.position));
   const probs = scoreLines(lineFeatures(lines, { ruleFlags, url: opts.url }), model);
-  const threshold = model?.threshold ?? DEFAULT_THRESHOLD;
-  const keep = lines.map((_, i) => !ruleFlags[i] && (probs[i] ?? 0) >= threshold);
+  const threshold = tuning.threshold ?? model?.threshold ?? DEFAULT_THRESHOLD;
+  const raw = lines.map((_, i) => !ruleFlags[i] && (probs[i] ?? 0) >= threshold);
+  const keep = tuning.fill === false ? raw : fillHoles(raw, probs, ruleFlags);
 
   const firstProse = lines.findIndex((l, i) => keep[i] && looksLikeProse(l.text));
   const bodyStart = firstProse >= 0 ? firstProse : keep.indexOf(true);
@@ -54,7 +71,8 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   });
   const title = titleIdx >= 0 ? (lines[titleIdx] as Line).text : null;
   const x: Extraction = { blocks, removed, meta: { title } };
-  const modelType = predictPageType(model, pageFeatures(lines, probs, keep, opts.url));
+  // The page-type model leans on the URL (its words and shape); without one, page rules decide.
+  const modelType = opts.url ? predictPageType(model, pageFeatures(lines, probs, keep, opts.url)) : null;
   if (modelType !== null) x.meta.page_type = modelType;
   x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
   return x;

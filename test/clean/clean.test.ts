@@ -116,3 +116,18 @@ test('cleaning is idempotent', () => {
   const once = cleanExtraction(input, {});
   assert.deepEqual(cleanExtraction(once, {}), once);
 });
+
+test('bylines and bare date lines are metadata, not text', () => {
+  const x = cleanExtraction(extraction(['By Anna Visser', 'Published 6:15 PM EDT, Tue June 3, 2025', 'March 14, 2025 10:42 AM UTC', ...BODY]), {});
+  assert.deepEqual(x.blocks.map((b) => b.text), BODY);
+  assert.deepEqual(x.removed.map((r) => r.reason), ['byline', 'date_line', 'date_line']);
+  // A sentence that starts with "By" stays.
+  const y = cleanExtraction(extraction(['By Monday the river had risen two metres, flooding the lower town.', ...BODY]), {});
+  assert.equal(y.blocks.length, 4);
+});
+
+test('labelled credit lines go; a sentence about a source stays', () => {
+  const x = cleanExtraction(extraction(['Source: Xinhua | 2025-07-10 09:12:31', 'Editor: Li Wei', 'Reading time: 3 min', ...BODY]), {});
+  assert.deepEqual(x.blocks.map((b) => b.text), BODY);
+  assert.deepEqual(x.removed.map((r) => r.reason), ['credit_line', 'credit_line', 'credit_line']);
+});

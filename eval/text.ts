@@ -1,0 +1,96 @@
+// `npm run eval:text`: text mode on the WCXB development pages rendered to page text, 5-fold by
+// site (each page is scored by a model that never saw its site), next to two baselines computed
+// in the same run (whole text, C4's line rules), plus seed-like variants of every page (an error
+// banner on top, HTTP 403, the article's paragraphs printed a second time) and page-type accuracy.
+// Data: WCXB, Murrough Foley, 2026 (CC-BY-4.0).
+import { extractTextWith } from '../src/textmode/index.js';
+import { cleanExtraction } from '../src/clean/index.js';
+import { blocksToText } from '../src/record.js';
+import { shingleCounts, shingleScore, wordPRF, type Counts } from './lib/score.js';
+import { FOLDS, loadTextPages, trainLineModel, wcxbAvailable, type TextPage } from './text-data.js';
+import { c4Lines, wholeText } from './text-baselines.js';
+
+/** Banners put on top of the seed-like variants (written for this evaluation, several styles). */
+const BANNERS = [
+  ['Sorry!!', "Error! We're sorry, but the page you were looking for doesn't exist."],
+  ['Oops!', 'Page not found', 'Back to homepage'],
+  ['404', 'The page you requested could not be found.'],
+  ['Seite nicht gefunden', 'Die gesuchte Seite existiert nicht.'],
+];
+
+type System = 'textmode' | 'whole' | 'c4' | 'seedlike' | 'no_fill' | 't0.4';
+/** EVAL_VARIANTS=1 adds text mode without hole filling and with a lower threshold (sensitivity). */
+const VARIANTS = process.env['EVAL_VARIANTS'] === '1';
+const SYSTEMS: System[] = ['textmode', 'seedlike', 'c4', 'whole', ...(VARIANTS ? (['no_fill', 't0.4'] as System[]) : [])];
+
+/** The seed's shape: a banner above, and the article's own lines printed a second time after it. */
+function seedLike(p: TextPage, k: number): string {
+  const lines = p.text.split('\n');
+  const content = p.lines.filter((_, i) => p.labels[i] === 1).map((l) => l.raw);
+  const lastContent = p.lines.reduce((last, l, i) => (p.labels[i] === 1 ? l.position : last), -1);
+  const banner = BANNERS[k % BANNERS.length] ?? [];
+  return [...banner, ...lines.slice(0, lastContent + 1), ...content, ...lines.slice(lastContent + 1)].join('\n');
+}
+
+interface Score { word: number; shingle: Counts }
+
+function main(): void {
+  if (!wcxbAvailable()) {
+    console.log('eval:text skipped: ../shared/data/wcxb-dev is absent');
+    return;
+  }
+  const t0 = Date.now();
+  const limit = process.env['EVAL_LIMIT'] ? Number(process.env['EVAL_LIMIT']) : undefined;
+  const pages = loadTextPages(limit);
+  process.stderr.write(`${pages.length} pages loaded at ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+  const tLoad = Date.now();
+  const scores = new Map<System, Map<string, Score[]>>(SYSTEMS.map((s) => [s, new Map()]));
+  const typeHits: Array<[string, string]> = [];
+  const add = (sys: System, type: string, out: string, gold: string): void => {
+    const byType = scores.get(sys) as Map<string, Score[]>;
+    const s = { word: wordPRF(out, gold).f1, shingle: shingleCounts(out, gold) };
+    for (const key of [type, 'all']) byType.set(key, [...(byType.get(key) ?? []), s]);
+  };
+
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const model = trainLineModel(pages.filter((p) => p.fold !== fold));
+    process.stderr.write(`fold ${fold + 1}/${FOLDS} trained at ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    pages.filter((p) => p.fold === fold).forEach((p, k) => {
+      if (p.gold.trim() === '') return; // 21 pages have no gold text: nothing to score
+      const opts = { url: p.url };
+      const x = cleanExtraction(extractTextWith(p.text, opts, model), opts);
+      add('textmode', p.type, blocksToText(x.blocks), p.gold);
+      typeHits.push([p.type, x.meta.page_type ?? 'none']);
+      const variantOpts = { url: p.url, http_status: 403 };
+      const v = cleanExtraction(extractTextWith(seedLike(p, k), variantOpts, model), variantOpts);
+      add('seedlike', p.type, v.meta.page_type === 'error' ? '' : blocksToText(v.blocks), p.gold);
+      if (VARIANTS) {
+        add('no_fill', p.type, blocksToText(cleanExtraction(extractTextWith(p.text, opts, model, { fill: false }), opts).blocks), p.gold);
+        add('t0.4', p.type, blocksToText(cleanExtraction(extractTextWith(p.text, opts, model, { threshold: 0.4 }), opts).blocks), p.gold);
+      }
+      add('whole', p.type, wholeText(p.text), p.gold);
+      add('c4', p.type, c4Lines(p.text), p.gold);
+    });
+  }
+
+  const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+  const types = [...(scores.get('textmode') as Map<string, Score[]>).keys()].sort((a, b) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)));
+  console.log(`text mode on WCXB dev rendered to page text, ${FOLDS}-fold by site (WCXB, Murrough Foley, 2026)`);
+  console.log(`${pages.length} pages loaded in ${((tLoad - t0) / 1000).toFixed(1)} s\n`);
+  console.log('word F1 (mean per page) | shingle F1');
+  console.log(['type'.padEnd(14), 'n'.padStart(5), ...SYSTEMS.map((s) => s.padStart(10)), ...SYSTEMS.map((s) => `sh:${s}`.padStart(12))].join(' '));
+  for (const type of types) {
+    const cells = SYSTEMS.map((s) => mean(((scores.get(s) as Map<string, Score[]>).get(type) ?? []).map((x) => x.word)).toFixed(3).padStart(10));
+    const sh = SYSTEMS.map((s) => shingleScore(((scores.get(s) as Map<string, Score[]>).get(type) ?? []).map((x) => x.shingle)).f1.toFixed(3).padStart(12));
+    const n = String(((scores.get('textmode') as Map<string, Score[]>).get(type) ?? []).length).padStart(5);
+    console.log([type.padEnd(14), n, ...cells, ...sh].join(' '));
+  }
+  const correct = typeHits.filter(([g, p]) => g === p).length;
+  console.log(`\npage type accuracy: ${(correct / Math.max(typeHits.length, 1)).toFixed(3)} (${correct}/${typeHits.length})`);
+  const confusion = new Map<string, number>();
+  for (const [g, p] of typeHits) if (g !== p) confusion.set(`${g} -> ${p}`, (confusion.get(`${g} -> ${p}`) ?? 0) + 1);
+  console.log('most common confusions:', [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', '));
+  console.log(`\ntotal ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main();
