@@ -156,8 +156,10 @@ describe('Host check', () => {
 
 describe('POST /api/extract', () => {
   const page = '<html><head><title>T</title></head><body><p>Hello</p></body></html>';
-  const fake = async (input: { content: string }) => ({
-    record: { id: 'x', title: input.content.length.toString() } as never, blocks: [], dropped: null,
+  // Echoes what reached the extractor: the content's length, the mode and the URL.
+  const fake = async (input: { content: string; mode?: string; url?: string | null }) => ({
+    record: { id: 'x', title: input.content.length.toString(), mode: input.mode ?? null, url: input.url ?? null } as never,
+    blocks: [], dropped: null,
   });
 
   it('takes JSON or a raw HTML/text body and returns the record without storing it', async () => {
@@ -172,6 +174,9 @@ describe('POST /api/extract', () => {
       method: 'POST', headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: page,
     });
     assert.equal(raw.status, 200);
+    assert.deepEqual((await body(raw))['record'], { id: 'x', title: String(page.length), mode: 'html', url: 'https://x.test/' });
+    const text = await app.request('/api/extract', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'Hello' });
+    assert.deepEqual((await body(text))['record'], { id: 'x', title: '5', mode: 'text', url: null });
     assert.equal(store.stats().articles, before);
     const bad = await app.request('/api/extract', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"html":1}' });
     assert.equal(bad.status, 400);
