@@ -17,6 +17,7 @@ test('line rules: terminal punctuation, three words, javascript, policy notices,
   assert.equal(c4LineReason('She said: “We will build it.”', O), null);
   assert.equal(c4LineReason('The council met on Tuesday', O), 'c4_no_terminal_punct');
   assert.equal(c4LineReason('The council met on Tuesday', { ...O, filter_no_terminal_punct: false }), null);
+  assert.equal(c4LineReason('And then the council met on...', O), 'c4_no_terminal_punct');
   assert.equal(c4LineReason('Three words here.', O), null);
   assert.equal(c4LineReason('Two words.', O), 'c4_short_line');
   assert.equal(c4LineReason('Please enable JavaScript to view this page.', O), 'c4_javascript_line');
@@ -27,13 +28,18 @@ test('line rules: terminal punctuation, three words, javascript, policy notices,
 });
 
 test('document rules: 5 sentences pass, 4 fail; lorem ipsum and curly brackets drop', () => {
-  const check = (paras: string[]) => c4Check(makeDoc(paras).blocks, paras.join('\n\n'), O).verdict.reason;
+  const check = (paras: string[]) => c4Check(makeDoc(paras).blocks, O).verdict.reason;
   assert.equal(check(FIVE), null);
   assert.equal(check(FIVE.slice(0, 4)), 'c4_too_few_sentences');
   // Sentences in removed lines do not count.
   assert.equal(check([...FIVE.slice(0, 4), 'Please enable JavaScript. It is needed.']), 'c4_too_few_sentences');
   assert.equal(check([...FIVE, 'Lorem ipsum dolor sit amet.']), 'c4_lorem_ipsum');
   assert.equal(check([...FIVE, 'The config is { "a": 1 } here.']), 'c4_curly_bracket');
+  // C4's order: a line already out for length or punctuation is not searched for page rules.
+  assert.equal(check([...FIVE, '{ }.', 'Lorem ipsum']), null);
+  assert.equal(check([...FIVE, 'Lorem ipsum']), null);
+  assert.equal(c4Check(makeDoc([...FIVE, 'Lorem ipsum']).blocks, { ...O, filter_no_terminal_punct: false }).verdict.reason, null);
+  assert.equal(c4Check(makeDoc([...FIVE, 'Lorem ipsum dolor']).blocks, { ...O, filter_no_terminal_punct: false }).verdict.reason, 'c4_lorem_ipsum');
 });
 
 test('drop mode takes the failing lines out into removed, in place; mark mode only measures', () => {
