@@ -10,7 +10,7 @@ import { BUG_REASONS, cleanup, runBatch } from './harness.js';
 
 const SEED = 20261128;
 const BATCHES = 2;
-const BATCH_SIZE = { min: 12, max: 20 };
+const BATCH_SIZE = { min: 8, max: 14 };
 
 test('hostile batches end in records or counted rejections, and the counts add up', async (t) => {
   const bugs: string[] = [];
