@@ -5,21 +5,18 @@ import { Perceptron, type ModelFile } from './perceptron.js';
 
 /** From src/enrich/ner/ (run through tsx) or dist/enrich/ner/ (built) up to the package root's
  *  models/ folder, which package.json ships. */
-const CANDIDATES = ['../../../models/ner.json'];
+const MODEL_URL = new URL('../../../models/ner.json', import.meta.url);
 
 let model: Perceptron | null = null;
 
 export function nerModel(): Perceptron {
   if (model) return model;
-  let lastError: unknown = null;
-  for (const rel of CANDIDATES) {
-    try {
-      const file = JSON.parse(readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8')) as ModelFile;
-      model = Perceptron.fromFile(file);
-      return model;
-    } catch (err) {
-      lastError = err;
-    }
+  let file: ModelFile;
+  try {
+    file = JSON.parse(readFileSync(fileURLToPath(MODEL_URL), 'utf8')) as ModelFile;
+  } catch (err) {
+    throw new Error(`NER model models/ner.json not found or unreadable (run npm run train:ner): ${String(err)}`);
   }
-  throw new Error(`NER model models/ner.json not found (run npm run train:ner): ${String(lastError)}`);
+  model = Perceptron.fromFile(file);
+  return model;
 }
