@@ -5,9 +5,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { ExtractInput, ExtractResult } from '../api.js';
 import { ExtractError } from '../record.js';
-import { wordDiff } from '../store/diff.js';
+import { type DiffPart, wordDiff } from '../store/diff.js';
 import { InvalidQueryError } from '../store/query.js';
-import type { Store } from '../store/types.js';
+import type { ClusterMember, Store } from '../store/types.js';
 import { VERSION } from '../version.js';
 import { openApiDocument } from './openapi.js';
 import { jsonError, hostCheck, securityHeaders, tokenAuth } from './security.js';
@@ -19,6 +19,10 @@ export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_EXTRACT_TIMEOUT_MS = 30_000;
 /** Longest query string accepted (a query is not a document). */
 const MAX_QUERY_CHARS = 1000;
+/** Copies of a cluster diffed against the canonical one per request; the rest come with their text
+ *  and `diff: null`. One diff may cost ~0.1 s of CPU (store/diff.ts MAX_CELLS) on the server's only
+ *  thread, and a wire story can have hundreds of copies. */
+export const MAX_DIFFED_COPIES = 20;
 
 export type ExtractFn = (input: ExtractInput) => Promise<ExtractResult>;
 
@@ -105,11 +109,14 @@ export function createApp(options: AppOptions): Hono {
     const cluster = store.getCluster(c.req.param('id'));
     if (!cluster) return jsonError(c, 404, 'no such cluster');
     const canonical = cluster.members.find((m) => m.canonical && m.text !== null);
-    const members = cluster.members.map((m) => ({
-      ...m,
-      diff: canonical !== undefined && m !== canonical && m.text !== null ? wordDiff(canonical.text ?? '', m.text) : null,
-    }));
-    return c.json({ ...cluster, members });
+    const diffs = new Map<ClusterMember, DiffPart[]>();
+    if (canonical !== undefined) {
+      for (const m of cluster.members) {
+        if (diffs.size === MAX_DIFFED_COPIES) break;
+        if (m !== canonical && m.text !== null) diffs.set(m, wordDiff(canonical.text ?? '', m.text));
+      }
+    }
+    return c.json({ ...cluster, members: cluster.members.map((m) => ({ ...m, diff: diffs.get(m) ?? null })) });
   });
 
   app.get('/api/events', (c) => c.json(store.listEvents(defined(parse(EventParams, c.req.query())))));

@@ -90,7 +90,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
                   canonical: { type: 'boolean' }, similarity: { type: ['number', 'null'] }, stored: { type: 'boolean' },
                   text: nullableStr,
                   diff: {
-                    type: ['array', 'null'], description: 'Word diff against the canonical copy',
+                    type: ['array', 'null'], description: 'Word diff against the canonical copy (the first 20 copies; null otherwise)',
                     items: { type: 'object', properties: { op: { enum: ['same', 'added', 'removed'] }, text: str } },
                   },
                 },

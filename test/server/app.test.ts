@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createApp } from '../../src/server/app.js';
+import { MAX_DIFFED_COPIES, createApp } from '../../src/server/app.js';
 import { CSP } from '../../src/server/security.js';
 import { openStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
@@ -62,6 +62,19 @@ describe('API routes', () => {
     assert.ok(copy?.['diff'].some((p: Json) => p.op === 'removed' && /ongoing/.test(p.text)));
     assert.equal(named?.['stored'], false);
     assert.equal((await app.request('/api/clusters/none')).status, 404);
+  });
+
+  it('diffs at most MAX_DIFFED_COPIES copies of a large cluster; the rest keep their text', async () => {
+    const members = Array.from({ length: MAX_DIFFED_COPIES + 5 }, (_, i) => ({
+      id: `m${i}`, url: null, site_name: null, title: null, published_at: null, canonical: i === 0,
+      similarity: 0.9, stored: true, text: `the story told ${i === 0 ? 'first' : `again ${i}`}`,
+    }));
+    const big = { getCluster: () => ({ id: 'big', size: members.length, canonical_id: 'm0', members }) } as unknown as Store;
+    const data = await body(await createApp({ store: big }).request('/api/clusters/big'));
+    const diffed = (data['members'] as Json[]).filter((m) => m['diff'] !== null);
+    assert.deepEqual(diffed.map((m) => m['id']), members.slice(1, MAX_DIFFED_COPIES + 1).map((m) => m.id));
+    assert.ok(diffed[0]?.['diff'].some((p: Json) => p.op === 'added' && /again 1/.test(p.text)));
+    assert.equal(data['members'].at(-1)['text'], members.at(-1)?.text);
   });
 
   it('lists events with filters, and stats', async () => {
