@@ -59,18 +59,9 @@ export function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
-interface HitRow {
-  rid: number;
-  id: string;
-  title: string | null;
-  url: string | null;
-  site_name: string | null;
-  language: string | null;
-  page_type: string | null;
-  published_at: string | null;
-  cluster_id: string | null;
-  snip: string;
-}
+/** The columns DETAILS selects (the item's display fields), the row id and the raw snippet. */
+type HitRow = Pick<SearchItem, 'id' | 'title' | 'url' | 'site_name' | 'language' | 'page_type' | 'published_at' | 'cluster_id'>
+  & { rid: number; snip: string };
 
 interface RankRow {
   rid: number;
@@ -176,11 +167,8 @@ function addCursor(page: Filter, cursor: string, ranked: boolean): void {
 
 function toItem(row: HitRow, score: number | null, ranked: boolean): SearchItem {
   const snippet = ranked ? snippetParts(row.snip) : [{ text: lead(row.snip), hit: false }];
-  return {
-    id: row.id, title: row.title, url: row.url, site_name: row.site_name, language: row.language,
-    page_type: row.page_type, published_at: row.published_at, cluster_id: row.cluster_id,
-    snippet, snippet_html: partsToHtml(snippet), score,
-  };
+  const { rid: _rid, snip: _snip, ...fields } = row;
+  return { ...fields, snippet, snippet_html: partsToHtml(snippet), score };
 }
 
 /** The opening of a text, cut at a word boundary. */
