@@ -15,13 +15,13 @@ import { expandInputs } from '../../src/readers/units.js';
  *  not the runner's (the limit itself is tested in pool.test.ts). */
 const TIMEOUT = '120000';
 /** Small enough that each generated WARC becomes several ranges. */
-const SPLIT_BYTES = 48 * 1024;
+const SPLIT_BYTES = 32 * 1024;
 
 let work = '';
 let inputs: string[] = [];
 before(async () => {
   work = await tempDir('newsift-determinism-');
-  inputs = await makeCorpus(join(work, 'in'));
+  inputs = await makeCorpus(join(work, 'in'), { warc: 40, html: 8 });
 });
 after(async () => { await rm(work, { recursive: true, force: true }); });
 

@@ -20,7 +20,7 @@ let inputs: string[] = [];
 let reference = '';
 before(async () => {
   work = await tempDir('newsift-resume-');
-  inputs = await makeCorpus(join(work, 'in'), { warc: 30, html: 8 });
+  inputs = await makeCorpus(join(work, 'in'), { warc: 20, html: 6 });
   reference = join(work, 'reference');
   await cli(['run', ...inputs, '-o', reference, '--timeout', TIMEOUT, '--no-progress']);
 });

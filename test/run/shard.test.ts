@@ -24,7 +24,7 @@ let single = '';
 let bin = '';
 before(async () => {
   work = await tempDir('newsift-shard-');
-  inputs = await makeCorpus(join(work, 'in'), { warc: 30, html: 9 });
+  inputs = await makeCorpus(join(work, 'in'), { warc: 20, html: 9 });
   single = join(work, 'single');
   // `newsift` on PATH for the deploy scripts: the CLI from source, with the scale commands.
   bin = join(work, 'bin');
