@@ -90,6 +90,16 @@ export function errorView(err) {
   return h('p', { class: 'error', role: 'alert' }, message);
 }
 
+/** A button that loads the next page into a list; when loading fails, the error takes its place
+ * (an onclick promise that rejects would otherwise fail silently).
+ * @param {string} label @param {HTMLElement} slot the element the button lives in @param {() => Promise<void>} load */
+export function moreButton(label, slot, load) {
+  return h('button', {
+    type: 'button',
+    onclick: () => load().catch((/** @type {unknown} */ err) => slot.replaceChildren(errorView(err))),
+  }, label);
+}
+
 /** A date as its day and time as given (no conversion: the record keeps the page's own offset).
  * @param {unknown} iso */
 export function shortDate(iso) {

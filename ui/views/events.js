@@ -1,6 +1,6 @@
 // @ts-check
 // Events in time order, grouped by day in one table, filtered by person, place and day range.
-import { api, h, hrefFor, shortDate } from '../dom.js';
+import { api, h, hrefFor, moreButton, shortDate } from '../dom.js';
 
 const FILTERS = ['person', 'place', 'from', 'to'];
 
@@ -65,9 +65,8 @@ function appendRows(body, more, page, state, lastDay) {
   }
   more.replaceChildren();
   if (page.next_cursor) {
-    more.appendChild(h('button', {
-      type: 'button',
-      onclick: async () => appendRows(body, more, await api('/api/events', { ...state, limit: '100', cursor: page.next_cursor }), state, lastDay),
-    }, 'More events'));
+    more.appendChild(moreButton('More events', more, async () => {
+      appendRows(body, more, await api('/api/events', { ...state, limit: '100', cursor: page.next_cursor }), state, lastDay);
+    }));
   }
 }

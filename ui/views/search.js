@@ -1,7 +1,7 @@
 // @ts-check
 // Search: a query box, facets (site, language, page type, day) that narrow the results, date bounds,
 // and results with their hits marked. The filters live in the URL hash, so a search can be shared.
-import { api, h, hrefFor, marked, shortDate } from '../dom.js';
+import { api, h, hrefFor, marked, moreButton, shortDate } from '../dom.js';
 
 const FILTERS = ['site_name', 'language', 'page_type', 'from', 'to'];
 const FACETS = [
@@ -102,13 +102,9 @@ function appendPage(list, more, result, state) {
   for (const item of result.items) list.appendChild(resultItem(item));
   more.replaceChildren();
   if (result.next_cursor) {
-    more.appendChild(h('button', {
-      type: 'button',
-      onclick: async () => {
-        const next = await api('/api/articles', { ...state, limit: '20', cursor: result.next_cursor });
-        appendPage(list, more, next, state);
-      },
-    }, 'More results'));
+    more.appendChild(moreButton('More results', more, async () => {
+      appendPage(list, more, await api('/api/articles', { ...state, limit: '20', cursor: result.next_cursor }), state);
+    }));
   }
 }
 
