@@ -163,7 +163,8 @@ function clusterKey(v: unknown): string | null {
   return null;
 }
 
-/** The event's own day: its UTC time, else its local time, else the day its text names. */
+/** The event's own day: its UTC time, else its local time; null when it has neither (the caller
+ *  then falls back to the article's publication day). */
 function eventDay(e: Row): string | null {
   const when = e['when'];
   if (!isObject(when)) return null;
