@@ -8,7 +8,7 @@ import { UsageError } from './readers/errors.js';
 import { type InputUnit, expandInputs } from './readers/units.js';
 import { ConfigError, resolveConfig } from './config.js';
 import { registerCorpusCommands } from './cli/corpus.js';
-import { registerScaleCommands, shardFromEnv, submitToQueue, ShardEnvError } from './cli/scale.js';
+import { registerScaleCommands, resolveShard, submitToQueue, ShardEnvError } from './cli/scale.js';
 import { readerOptionsFrom, run } from './run/index.js';
 import type { RunProgress } from './run/runner.js';
 import { type Progress, startProgress } from './run/progress.js';
@@ -31,12 +31,10 @@ function pageTypes(value: string): PageType[] {
   return types as PageType[];
 }
 
-function shardSpec(value: string): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(value);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (m === null || count < 1 || index >= count) throw new InvalidArgumentError('must be I/N with 0 <= I < N');
-  return { index, count };
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
+  return n;
 }
 
 function out(line: string): void {
@@ -57,7 +55,7 @@ function renderExtract(result: ExtractResult, format: 'json' | 'text' | 'markdow
 interface RunFlags {
   output: string;
   limit?: number;
-  shard?: { index: number; count: number };
+  shard?: string;
   shardCount?: number;
   splitBytes?: number;
   queue?: string;
@@ -74,14 +72,17 @@ async function runCommand(inputs: string[], flags: RunFlags): Promise<number> {
   const config = resolveConfig({ flags: configFlags });
   const controller = new AbortController();
   const onSigint = (): void => {
-    process.stderr.write('\nstopping after the pages in flight; run the same command again to resume\n');
+    process.stderr.write(flags.queue !== undefined
+      ? '\nno longer waiting; queued work stays with the workers: run the same command again to wait and merge\n'
+      : '\nstopping after the pages in flight; run the same command again to resume\n');
     controller.abort();
   };
   process.once('SIGINT', onSigint);
   let progress: Progress | null = null;
   try {
-    // A batch array (Slurm, Kubernetes indexed Job) says which shard this process is.
-    const shard = flags.shard ?? shardFromEnv(process.env, flags.shardCount);
+    // `--shard env`: a batch array (Slurm, Kubernetes indexed Job) says which shard this process is.
+    // Opt-in, so an array whose tasks each get their own files never has them sharded again.
+    const shard = resolveShard(flags.shard, flags.shardCount);
     progress = flags.progress ? startProgress(process.stderr) : null;
     const options = {
       inputs,
@@ -177,9 +178,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--include-comments', 'keep user comments as content')
     .option('--redact-pii', 'replace e-mail addresses, phone numbers and IP addresses')
     .option('--respect-optout', 'drop pages whose publisher reserves text and data mining')
-    .option('--shard <i/n>', 'process only shard I of N (0-based); default from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX', shardSpec)
+    .option('--shard <i/n|env>', 'process only shard I of N (0-based); env: from SLURM_ARRAY_TASK_ID/COUNT, JOB_COMPLETION_INDEX or NEWSIFT_SHARD_INDEX/COUNT')
     .option('--shard-count <n>', 'number of shards when the environment gives only the index (JOB_COMPLETION_INDEX)', positiveInt)
-    .option('--split-bytes <n>', 'split WARC files larger than this many bytes into ranges at record boundaries', positiveInt)
+    .option('--split-bytes <n>', 'split WARC files larger than this many bytes into ranges at record boundaries (0: never split)', nonNegativeInt)
     .option('--queue <url>', 'enqueue the work on a Redis queue (redis://HOST:PORT) for `newsift worker` processes, wait, and merge')
     .option('--no-progress', 'no progress output on stderr')
     .action(async (inputs: string[], flags: RunFlags) => setExit(await runCommand(inputs, flags)));
