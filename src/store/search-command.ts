@@ -46,7 +46,7 @@ export function formatSearchResults(result: SearchResult, options: { json?: bool
   }
   result.items.forEach((item, i) => {
     const meta = [item.site_name, item.published_at, item.language].filter((v) => v).map((v) => clean(v)).join(' · ');
-    lines.push('', `${i + 1}. ${clean(item.title) || '(untitled)'}`, `   ${meta}${meta ? ' · ' : ''}${item.id}`);
+    lines.push('', `${i + 1}. ${clean(item.title) || '(untitled)'}`, `   ${meta}${meta ? ' · ' : ''}${clean(item.id)}`);
     const snippet = item.snippet.map((p) => (p.hit ? `${open}${clean(p.text)}${close}` : clean(p.text))).join('');
     lines.push(`   ${snippet.replace(/\s+/g, ' ').trim()}`);
     if (item.url) lines.push(`   ${clean(item.url)}`);

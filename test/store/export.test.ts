@@ -129,13 +129,14 @@ describe('search command', () => {
   it('strips terminal control sequences from page text', () => {
     const out = formatSearchResults({
       items: [{
-        id: 'x', title: 'Bad\u001b[2Jtitle', url: null, site_name: null, language: null, page_type: null,
+        id: 'x\u001b[1A', title: 'Bad\u001b[2Jtitle', url: 'https://x.test/\u001b[K', site_name: 'S\u009b2J', language: null, page_type: null,
         published_at: null, cluster_id: null, snippet: [{ text: 'a\u001b]0;pwn\u0007b', hit: false }], snippet_html: '', score: null,
       }],
       next_cursor: null, total: 1, total_capped: false, facets: null, facets_over: 0,
     });
     assert.equal(out.includes('\u001b'), false);
     assert.equal(out.includes('\u0007'), false);
+    assert.equal(out.includes('\u009b'), false);
   });
 });
 
