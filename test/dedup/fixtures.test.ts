@@ -40,8 +40,11 @@ for (const name of readdirSync(ROOT).sort()) {
   if (!existsSync(input)) continue;
   test(`dedup fixture: ${name}`, async () => {
     const actual = await run(input);
-    if (process.env.UPDATE === '1' || !existsSync(expectedPath)) {
+    const update = process.env.UPDATE === '1';
+    if (update || !existsSync(expectedPath)) {
       writeFileSync(expectedPath, JSON.stringify(actual, null, 2) + '\n');
+      // A new case is not a passing case until someone has read what it produced.
+      if (!update) assert.fail(`${name}: expected.json was missing and has been written; review it and run again`);
       return;
     }
     assert.deepEqual(actual, JSON.parse(readFileSync(expectedPath, 'utf8')));
