@@ -7,6 +7,7 @@ import type { ExtractInput, ExtractResult } from '../api.js';
 import { ExtractError } from '../record.js';
 import { type DiffPart, wordDiff } from '../store/diff.js';
 import { InvalidQueryError } from '../store/query.js';
+import { MAX_LIMIT } from '../store/search.js';
 import type { ClusterMember, Store } from '../store/types.js';
 import { VERSION } from '../version.js';
 import { openApiDocument } from './openapi.js';
@@ -42,7 +43,7 @@ export interface AppOptions {
 }
 
 const text = z.string().max(MAX_QUERY_CHARS).optional();
-const limit = z.coerce.number().int().min(1).max(100).optional();
+const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).optional();
 const SearchParams = z.object({
   q: text, site_name: text, language: text, page_type: text, from: text, to: text, cursor: text, limit,
 });

@@ -1,5 +1,7 @@
 // The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Written by hand from the
 // routes in app.ts; test/server/ checks that every API route appears here and nothing else does.
+// Figures (page sizes, caps) come from the modules that enforce them.
+import { COUNT_CAP, DEFAULT_LIMIT, FACET_TOP, MAX_LIMIT } from '../store/search.js';
 
 const str = { type: 'string' };
 const nullableStr = { type: ['string', 'null'] };
@@ -13,11 +15,14 @@ const errors = {
   401: json('Error', 'Token missing or wrong (when the server was started with --token)'),
 };
 
+const n = (x: number): string => x.toLocaleString('en-US');
+const limitParam = (description: string) => q('limit', description, { type: 'integer', minimum: 1, maximum: MAX_LIMIT });
+
 const searchParams = [
   q('q', 'Full-text query: words (all must match), "quoted phrases", prefix* terms'),
   q('site_name', 'Exact site name'), q('language', 'Language code'), q('page_type', 'Page type'),
   q('from', 'First publication day, YYYY-MM-DD (inclusive)'), q('to', 'Last publication day, YYYY-MM-DD (inclusive)'),
-  q('limit', 'Page size, 1-100 (default 20)', { type: 'integer', minimum: 1, maximum: 100 }),
+  limitParam(`Page size, 1-${MAX_LIMIT} (default ${DEFAULT_LIMIT})`),
   q('cursor', 'next_cursor of the previous page'),
 ];
 
@@ -52,8 +57,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
           properties: {
             items: { type: 'array', items: { $ref: '#/components/schemas/SearchItem' } },
             next_cursor: nullableStr, total: { type: ['integer', 'null'] },
-            total_capped: { type: 'boolean', description: 'A filtered query matched more than were counted (10,000); total is that cap' },
-            facets_over: { type: 'integer', description: 'Facets count the top this-many results (at most 1,000)' },
+            total_capped: { type: 'boolean', description: `A filtered query matched more than were counted (${n(COUNT_CAP)}); total is that cap` },
+            facets_over: { type: 'integer', description: `Facets count the top this-many results (at most ${n(FACET_TOP)})` },
             facets: {
               type: ['object', 'null'],
               properties: Object.fromEntries(['site_name', 'language', 'page_type', 'day']
@@ -71,7 +76,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { text: str, kind: str, position: { type: ['integer', 'null'] }, removed_reason: str, placed: { type: 'boolean' } },
+                // A kept paragraph's inferred position can fall between two integers (store/reading.ts).
+                properties: { text: str, kind: str, position: { type: ['number', 'null'] }, removed_reason: str, placed: { type: 'boolean' } },
               },
             },
           },
@@ -145,7 +151,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
             q('from', 'First day, YYYY-MM-DD'), q('to', 'Last day, YYYY-MM-DD'),
             q('person', 'Part of a participant name'), q('place', 'Part of a place name or country'),
             q('type', 'Event type, e.g. meeting'),
-            q('limit', 'Page size, 1-100', { type: 'integer', minimum: 1, maximum: 100 }), q('cursor', 'next_cursor'),
+            limitParam(`Page size, 1-${MAX_LIMIT}`), q('cursor', 'next_cursor'),
           ],
           responses: { 200: json('EventPage', 'A page of events'), ...errors },
         },
