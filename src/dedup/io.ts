@@ -177,7 +177,7 @@ export function readUint32At(fd: number, offset: number, count: number): Uint32A
 
 /** Fills `bytes` bytes of `out` from file position `at`; a file that ends first is an error (a
  *  truncated work file), where looping on readSync's 0 would never return. */
-function readFully(fd: number, out: Uint32Array, bytes: number, at: number, what: string): void {
+export function readFully(fd: number, out: NodeJS.ArrayBufferView, bytes: number, at: number, what: string): void {
   let done = 0;
   while (done < bytes) {
     const n = readSync(fd, out, done, bytes - done, at + done);

@@ -2,9 +2,9 @@
 // numbered across folders in the order given, per-record facts are loaded into compact typed arrays,
 // and shingle sets are read on demand with positioned reads (the OS page cache holds the hot part).
 
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readUint32At } from './io.js';
+import { readFully, readUint32At } from './io.js';
 import { FACT_FIELDS, readManifest, type SignatureManifest } from './signatures.js';
 
 const FACT_CHUNK_RECORDS = 8192;
@@ -67,7 +67,7 @@ export class SignatureSets {
       for (let done = 0; done < count; ) {
         const take = Math.min(FACT_CHUNK_RECORDS, count - done);
         const bytes = take * width * 8;
-        for (let got = 0; got < bytes; ) got += readSync(fd, buf, got, bytes - got, done * width * 8 + got);
+        readFully(fd, buf, bytes, done * width * 8, path);
         for (let i = 0; i < take; i++) {
           const g = offset + done + i;
           const o = i * width;
