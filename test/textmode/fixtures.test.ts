@@ -42,9 +42,14 @@ for (const name of readdirSync(DIR).sort()) {
       text: blocksToText(x.blocks),
       removed: x.removed.map((r) => ({ position: r.position, reason: r.reason, text: r.text })),
     };
-    if (process.env['UPDATE'] === '1' || !existsSync(expectedPath)) {
+    if (process.env['UPDATE'] === '1') {
       writeFileSync(expectedPath, `${JSON.stringify(got, null, 2)}\n`);
       return;
+    }
+    if (!existsSync(expectedPath)) {
+      // A new case: write what came out for review, and fail until it has been looked at.
+      writeFileSync(expectedPath, `${JSON.stringify(got, null, 2)}\n`);
+      assert.fail(`${name}: wrote expected.json, review it and run again`);
     }
     assert.deepEqual(got, previous);
   });
