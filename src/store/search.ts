@@ -167,8 +167,12 @@ function addCursor(page: Filter, cursor: string, ranked: boolean): void {
 
 function toItem(row: HitRow, score: number | null, ranked: boolean): SearchItem {
   const snippet = ranked ? snippetParts(row.snip) : [{ text: lead(row.snip), hit: false }];
-  const { rid: _rid, snip: _snip, ...fields } = row;
-  return { ...fields, snippet, snippet_html: partsToHtml(snippet), score };
+  // Field by field, not a spread of the row: a column added to DETAILS never leaks into the API unasked.
+  return {
+    id: row.id, title: row.title, url: row.url, site_name: row.site_name, language: row.language,
+    page_type: row.page_type, published_at: row.published_at, cluster_id: row.cluster_id,
+    snippet, snippet_html: partsToHtml(snippet), score,
+  };
 }
 
 /** The opening of a text, cut at a word boundary. */
