@@ -59,7 +59,7 @@ const MAX_ANCESTORS = 12;
 function inCommentsOrForm(el: Element): boolean {
   let p = el.parent as Element | null;
   for (let i = 0; p !== null && p.type === 'tag' && i < MAX_ANCESTORS; i++, p = p.parent as Element | null) {
-    if (p.name === 'form' || p.name === 'footer' || p.name === 'nav' || COMMENT_CONTEXT.test(classAndId(p))) return true;
+    if (p.name === 'form' || p.name === 'nav' || COMMENT_CONTEXT.test(classAndId(p))) return true;
   }
   return false;
 }

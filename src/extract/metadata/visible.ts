@@ -36,8 +36,10 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
     }
     if (out.byline === null) {
       const t = b.text.trim();
-      const by = BY_RE.exec(t);
-      const names = by === null ? null : NAMES_RE.exec(t.slice(by[0].length));
+      const by = BY_RE.exec(`${t} `);
+      // "Written by" alone on its line: the name is the next block.
+      const rest = by === null ? '' : by[0].length >= t.length ? (blocks[i + 1]?.text.trim() ?? '') : t.slice(by[0].length);
+      const names = by === null || rest.length > MAX_LINE_CHARS ? null : NAMES_RE.exec(rest);
       if (names !== null) out.byline = names[0];
     }
     if (out.date !== null && out.byline !== null) break;
