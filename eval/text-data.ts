@@ -107,7 +107,7 @@ export function trainLineModel(pages: readonly TextPage[], opt: TrainOptions = D
   const model: LineModel = { gbdt: train(rows, labels, [...FEATURE_NAMES], opt), threshold: DEFAULT_THRESHOLD };
   const pageRows = pages.map((p) => {
     const probs = scoreLines(p.features, model);
-    return pageFeatures(p.lines, probs, probs.map((q) => q >= model.threshold), p.url);
+    return pageFeatures(p.lines, probs.map((q) => q >= model.threshold), p.url);
   });
   const models = PAGE_TYPES.map((type) =>
     train(pageRows, pages.map((p) => (p.type === type ? 1 : 0)), [...PAGE_FEATURE_NAMES], PAGE_TRAIN));

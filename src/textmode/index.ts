@@ -72,7 +72,7 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   const title = titleIdx >= 0 ? (lines[titleIdx] as Line).text : null;
   const x: Extraction = { blocks, removed, meta: { title } };
   // The page-type model leans on the URL (its words and shape); without one, page rules decide.
-  const modelType = opts.url ? predictPageType(model, pageFeatures(lines, probs, keep, opts.url)) : null;
+  const modelType = opts.url ? predictPageType(model, pageFeatures(lines, raw, opts.url)) : null;
   if (modelType !== null) x.meta.page_type = modelType;
   x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
   return x;

@@ -38,8 +38,8 @@ function urlFeatures(url: string | null | undefined): number[] {
   ];
 }
 
-/** One feature vector for the page; `kept` and `probs` come from the line classifier. */
-export function pageFeatures(lines: readonly Line[], probs: readonly number[], kept: readonly boolean[], url?: string | null): number[] {
+/** One feature vector for the page; `kept` holds the line classifier's decisions. */
+export function pageFeatures(lines: readonly Line[], kept: readonly boolean[], url?: string | null): number[] {
   const n = Math.max(lines.length, 1);
   const counts = lines.map((l) => wordCount(l.text));
   const total = counts.reduce((a, b) => a + b, 0) || 1;
@@ -50,7 +50,6 @@ export function pageFeatures(lines: readonly Line[], probs: readonly number[], k
   const keptWords = keptIdx.reduce((a, i) => a + (counts[i] ?? 0), 0);
   let runs = 0;
   keptIdx.forEach((i, k) => { if (k === 0 || keptIdx[k - 1] !== i - 1) runs++; });
-  void probs;
   return [
     ...urlFeatures(url),
     Math.log1p(lines.length) / 8, Math.log1p(total) / 10, proseWords / total,

@@ -41,10 +41,13 @@ class LineWriter {
   }
 }
 
+/** Hidden by attribute or inline style. aria-hidden counts only on blocks: on inline elements it
+ *  mostly marks icons next to visible text. */
 function hidden(el: Element): boolean {
   const a = el.attribs;
-  return a['hidden'] !== undefined || a['aria-hidden'] === 'true' && el.children.length > 0 && BLOCK.has(el.name)
-    || HIDDEN_STYLE_RE.test(a['style'] ?? '') || (el.name === 'input' && a['type'] === 'hidden');
+  return a['hidden'] !== undefined
+    || (a['aria-hidden'] === 'true' && BLOCK.has(el.name))
+    || HIDDEN_STYLE_RE.test(a['style'] ?? '');
 }
 
 function textOf(nodes: readonly ChildNode[]): string {
