@@ -29,6 +29,10 @@ export interface EventFilters {
   place?: string;
 }
 
+/** Terminal control characters (C0 but tab and newline, DEL, C1): page text and record ids are
+ *  printed to a terminal, where an escape sequence from a page could otherwise drive it. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 const FAMILY: Record<string, string> = { meeting: 'meet', talks: 'meet', summit: 'meet', call: 'call', visit: 'visit' };
 
 function day(e: NewsEvent): string | null {
@@ -116,11 +120,13 @@ export async function listEvents(articlesJsonlPath: string, filters: EventFilter
 
 /** One line per event: day and time, type, CAMEO code, status, who, where, and how many reported it. */
 export function formatEvents(events: readonly StoryEvent[]): string {
-  return events.map((e) => {
+  const lines = events.map((e) => {
     const when = !e.when ? 'undated   ' : e.when.precision === 'time' ? `${e.when.local} (${e.when.utc})` : e.when.local;
     const where = e.place ? ` @ ${e.place.name}${e.place.country && e.place.country !== e.place.name ? `, ${e.place.country}` : ''}` : '';
     const occasion = e.occasion ? ` [${e.occasion}]` : '';
     const who = e.participants.map((p) => p.name).join(', ');
-    return `${when}  ${e.type} ${e.cameo} ${e.status}  ${who}${where}${occasion}  (${e.articles.length} article${e.articles.length === 1 ? '' : 's'}: ${e.articles.join(', ')})`;
-  }).join('\n') + (events.length > 0 ? '\n' : '');
+    const line = `${when}  ${e.type} ${e.cameo} ${e.status}  ${who}${where}${occasion}  (${e.articles.length} article${e.articles.length === 1 ? '' : 's'}: ${e.articles.join(', ')})`;
+    return line.replace(CONTROL, ' ');
+  });
+  return lines.map((l) => `${l}\n`).join('');
 }

@@ -43,3 +43,13 @@ test('listEvents reads a run folder and filters by day, person and place', async
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('formatEvents strips terminal control characters from page text and ids', () => {
+  const [e] = mergeStoryEvents([{ id: 'a\u001b[2J', events: events(other) }]);
+  assert.ok(e);
+  const hostile = { ...e, occasion: 'Summit\u001b]0;pwn\u0007', participants: [{ name: 'X\u009b2J', role: null, country: null }] };
+  const out = formatEvents([hostile]);
+  assert.doesNotMatch(out, /[\u001b\u0007\u009b]/);
+  assert.match(out, /\[Summit \]0;pwn \]/);
+  assert.equal(formatEvents([]), '');
+});
