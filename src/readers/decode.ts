@@ -108,6 +108,58 @@ function detect(bytes: Uint8Array): { charset: string; confidence: number } | nu
   return best && charset ? { charset, confidence: best.confidence } : null;
 }
 
+/** ASCII separators of words in markup: space, tab, CR, LF, `<`, `>`. */
+const WORD_BREAKS = new Set([0x20, 0x09, 0x0d, 0x0a, 0x3c, 0x3e]);
+
+/** The words (between spaces and tag brackets) of the sample that hold a byte >= 0x80, joined by
+ *  spaces, and the share of their high bytes that form valid UTF-8 sequences. chardet weighs every
+ *  byte: a little Cyrillic in a mostly ASCII page reads as ISO-8859-1 (62) over windows-1251 (12);
+ *  on the non-ASCII words alone it names windows-1251. */
+function highByteWords(bytes: Uint8Array): { words: Uint8Array; utf8Share: number } {
+  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  const out: number[] = [];
+  let start = 0;
+  let high = false;
+  for (let i = 0; i <= sample.length; i++) {
+    const b = i < sample.length ? (sample[i] as number) : 0x20;
+    if (WORD_BREAKS.has(b)) {
+      if (high) {
+        for (let j = start; j < i; j++) out.push(sample[j] as number);
+        out.push(0x20);
+      }
+      start = i + 1;
+      high = false;
+    } else if (b >= 0x80) high = true;
+  }
+  const words = Uint8Array.from(out);
+  let highBytes = 0;
+  let inUtf8 = 0;
+  for (let i = 0; i < words.length; i++) {
+    const b = words[i] as number;
+    if (b < 0x80) continue;
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) ok = ((words[i + k] ?? 0) & 0xc0) === 0x80;
+    highBytes += ok ? need + 1 : 1;
+    if (ok) {
+      inUtf8 += need + 1;
+      i += need;
+    }
+  }
+  return { words, utf8Share: highBytes === 0 ? 1 : inUtf8 / highBytes };
+}
+
+/** For a declared UTF-8 that is not valid, asked before chardet on the whole sample: a legacy
+ *  charset named by chardet on the non-ASCII words, only when most of their high bytes are not UTF-8 (a UTF-8 page with a few broken bytes keeps
+ *  its declaration). UTF-16/32 guesses are ignored: the bytes hold ASCII markup. */
+function detectLegacyWords(bytes: Uint8Array): { charset: string; confidence: number } | null {
+  const { words, utf8Share } = highByteWords(bytes);
+  if (utf8Share >= 0.5 || words.length === 0) return null;
+  const best = chardet.analyse(words).find((g) => !/^utf-(?:16|32)/i.test(g.name));
+  const charset = best ? canonicalCharset(best.name) : null;
+  return best && charset ? { charset, confidence: best.confidence } : null;
+}
+
 /** Picks the charset: a BOM is certain; a declaration (header, then meta) is believed unless the
  *  bytes contradict it (declared UTF-8 that is not valid UTF-8, a default single-byte declaration
  *  over bytes that are valid multi-byte UTF-8, or any other declaration over bytes that are valid
@@ -120,9 +172,11 @@ function chooseCharset(bytes: Uint8Array, utf8: Utf8Probe, headers?: Record<stri
   for (const [charset, source] of declared) {
     if (charset === null) continue;
     if (charset === 'utf-8' && !utf8.valid) {
-      const guess = detect(bytes);
-      if (guess && guess.charset !== 'utf-8' && guess.confidence >= MIN_OVERRULE_CONFIDENCE) {
-        return { charset: guess.charset, source: 'detected', skip: 0 };
+      for (const guessOf of [detectLegacyWords, detect]) {
+        const guess = guessOf(bytes);
+        if (guess && guess.charset !== 'utf-8' && guess.confidence >= MIN_OVERRULE_CONFIDENCE) {
+          return { charset: guess.charset, source: 'detected', skip: 0 };
+        }
       }
     } else if (SINGLE_BYTE_DEFAULTS.has(charset) && hasHighBytes(bytes) && utf8.valid) {
       return { charset: 'utf-8', source: 'detected', skip: 0 };
