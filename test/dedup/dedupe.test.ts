@@ -138,6 +138,9 @@ test('explanations say why a pair was merged or kept apart', async () => {
     const text = formatExplanation(followUp);
     assert.match(text, /verdict: never compared: no LSH band collided/);
     assert.match(text, /shared shingles \(sample\):/);
+    const hostile = formatExplanation({ ...followUp, ids: ['a\u001b[2J', 'b'], urls: ['https://x.test/\u009b1A', null] });
+    assert.doesNotMatch(hostile, /[\u001b\u009b]/);
+    assert.match(hostile, /^a \[2J {2}https:\/\/x\.test\/ 1A\n/);
 
     await assert.rejects(explainDuplicate(out, 'mp-1', 'nope'), /no record with id nope/);
 
