@@ -6,7 +6,7 @@ import { classAndId, elements } from '../dom.js';
 /** Class/id tokens of byline containers and author name elements. */
 const BYLINE_CLASS = /(?:^|[\s_-])(?:byline|by-?line|author|authors|author-?name|post-?author|entry-?author|article-?author|writer|contributor)(?:$|[\s_-])/;
 /** ...but not author biographies, avatars or author archive widgets. */
-const NOT_BYLINE_CLASS = /bio|avatar|description|about|box|widget|image|photo|img|social/;
+const NOT_BYLINE_CLASS = /bio|avatar|description|about|widget|image|photo|img|social/;
 /** "By", "Von", "Par", "Por", "Door", "Di", "Av" prefixes, and "Written/Posted by". */
 const BY_PREFIX = /^(?:(?:written|posted|published|reviewed|updated|story|words|text|reporting)\s+)?(?:by|von|par|por|door|di|da|av|af|de|autor(?:in)?|author|auteur|escrito por)\s*[:\-–]?\s+/iu;
 /** Splits a list of names. */
