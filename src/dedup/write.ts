@@ -143,44 +143,52 @@ export async function writeDeduped(sets: SignatureSets, c: Clustering, output: s
   const sidecar = join(workDir, 'sidecar');
   const ids = await buildSidecar(sets, c, sidecar);
   const inputs = sets.manifests.flatMap((m) => m.inputs);
-  const out = new LineWriter(`${output}.tmp`);
+  const tmp = `${output}.tmp`;
+  const out = new LineWriter(tmp);
   let range = -1;
   let listed = new Map<number, Listed>();
   let g = 0;
   let written = 0;
   let dropped = 0;
   const metaLines = metas(sets)[Symbol.asyncIterator]();
-  for await (const line of recordLines(inputs)) {
-    const meta = (await metaLines.next()).value;
-    if (g >= sets.records || !meta) throw new Error('dedup: the inputs have more records than when their signatures were computed');
-    if (g >>> RANGE_BITS !== range) {
-      range = g >>> RANGE_BITS;
-      listed = loadRange(sidecar, range);
+  let complete = false;
+  try {
+    for await (const line of recordLines(inputs)) {
+      const meta = (await metaLines.next()).value;
+      if (g >= sets.records || !meta) throw new Error('dedup: the inputs have more records than when their signatures were computed');
+      if (g >>> RANGE_BITS !== range) {
+        range = g >>> RANGE_BITS;
+        listed = loadRange(sidecar, range);
+      }
+      const canonical = c.canonical[g]!;
+      const isCanonical = c.kind[g] === KIND_CANONICAL && c.versionOf[g] === -1;
+      const duplicate: DuplicateInfo = {
+        cluster_id: canonical === g ? meta.id : ids.get(canonical)!,
+        cluster_size: c.size[g]!,
+        canonical: isCanonical,
+        similarity: isCanonical ? 1 : round(c.similarity[g]!),
+      };
+      const entry = listed.get(g);
+      if (entry && isCanonical && entry.copies.length > 0) duplicate.copies = entry.copies;
+      if (entry && entry.versions.length > 0) duplicate.versions = entry.versions;
+      if (c.versionOf[g] !== -1) duplicate.version_of = ids.get(c.versionOf[g]!)!;
+      const reason = dropReason(c, g);
+      if (opts.mode === 'drop' && reason !== null) {
+        opts.onDrop?.({ ...(JSON.parse(line) as Article), duplicate }, reason);
+        dropped++;
+      } else {
+        out.write(withDuplicate(line, duplicate));
+        written++;
+      }
+      g++;
     }
-    const canonical = c.canonical[g]!;
-    const isCanonical = c.kind[g] === KIND_CANONICAL && c.versionOf[g] === -1;
-    const duplicate: DuplicateInfo = {
-      cluster_id: canonical === g ? meta.id : ids.get(canonical)!,
-      cluster_size: c.size[g]!,
-      canonical: isCanonical,
-      similarity: isCanonical ? 1 : round(c.similarity[g]!),
-    };
-    const entry = listed.get(g);
-    if (entry && isCanonical && entry.copies.length > 0) duplicate.copies = entry.copies;
-    if (entry && entry.versions.length > 0) duplicate.versions = entry.versions;
-    if (c.versionOf[g] !== -1) duplicate.version_of = ids.get(c.versionOf[g]!)!;
-    const reason = dropReason(c, g);
-    if (opts.mode === 'drop' && reason !== null) {
-      opts.onDrop?.({ ...(JSON.parse(line) as Article), duplicate }, reason);
-      dropped++;
-    } else {
-      out.write(withDuplicate(line, duplicate));
-      written++;
-    }
-    g++;
+    if (g !== sets.records) throw new Error(`dedup: the inputs have ${g} records, their signatures ${sets.records}`);
+    complete = true;
+  } finally {
+    // A failed pass (inputs changed since their signatures, a bad line) leaves no partial output behind.
+    out.close();
+    if (!complete) rmSync(tmp, { force: true });
   }
-  out.close();
-  if (g !== sets.records) throw new Error(`dedup: the inputs have ${g} records, their signatures ${sets.records}`);
-  renameSync(`${output}.tmp`, output);
+  renameSync(tmp, output);
   return { written, dropped };
 }

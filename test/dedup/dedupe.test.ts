@@ -99,6 +99,22 @@ test('signatures per shard + one merge give the same output as a single run', as
   }
 });
 
+test('inputs that changed since their signatures fail the merge and leave no partial output', async () => {
+  const dir = scratch();
+  try {
+    const input = join(dir, 'in.jsonl');
+    const lines = readFileSync(EXACT, 'utf8').trim().split('\n');
+    writeFileSync(input, lines.join('\n') + '\n');
+    await computeSignatures([input], join(dir, 'sig'), resolveParams({}));
+    writeFileSync(input, [...lines, lines[0]!].join('\n') + '\n');
+    await assert.rejects(dedupeSignatures([join(dir, 'sig')], join(dir, 'out.jsonl'), { workDir: join(dir, 'work') }),
+      /more records than when their signatures were computed/);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('out.jsonl')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a shard of records that share a text across shards still clusters (exact duplicates across shards)', async () => {
   const dir = scratch();
   try {
