@@ -141,9 +141,8 @@ export async function dedupeSignatures(signatureDirs: readonly string[], output:
   const { written, dropped } = await writeDeduped(result.sets, result.clustering, output, clusterDir, {
     mode: opts.mode ?? 'mark',
     ...(opts.onDrop && { onDrop: opts.onDrop }),
-  });
+  }).finally(() => result.sets.close());
   const write = writeWatch.lap();
-  result.sets.close();
   const all = total.lap();
   if (!opts.keepWorkDir) rmSync(clusterDir, { recursive: true, force: true });
   const { verifiedPairs, mergedPairs } = result.clustering.stats;
