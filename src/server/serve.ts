@@ -13,8 +13,9 @@ import { type ExtractFn, createApp } from './app.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
-/** Names that reach a loopback listener; only these are accepted in the Host header there. */
-const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+/** Names that reach a loopback listener; only these are accepted in the Host header there (an IPv6
+ *  address is always bracketed in a Host header, RFC 9110 section 7.2 via RFC 3986 section 3.2.2). */
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 
 export interface ServeOptions {
