@@ -12,6 +12,7 @@ import { REASON } from './boilerplate.js';
 import { readMetadata } from './metadata/index.js';
 import { pickTitle } from './metadata/title.js';
 import { visibleMeta } from './metadata/visible.js';
+import type { VisibleMeta } from './metadata/visible.js';
 import { cleanAuthors } from './metadata/byline.js';
 
 export { toMarkdown } from './markdown.js';
@@ -38,9 +39,11 @@ function titleHeadingIndex(blocks: readonly RawBlock[], keep: readonly boolean[]
 }
 
 /** The day the page shows wins over a different day in the markup (pages show the date they
- *  stand by, often an update); the markup's full timestamp is kept when it is that day. */
-function chooseDate(shown: string | null, published: string | null | undefined, modified: string | null | undefined): string | null {
-  if (shown === null) return published ?? null;
+ *  stand by); the markup's full timestamp is kept when it is that day. A shown date that says
+ *  it is an update yields to the markup's publication date. */
+function chooseDate(visible: VisibleMeta, published: string | null | undefined, modified: string | null | undefined): string | null {
+  const shown = visible.date;
+  if (shown === null || (visible.dateIsUpdate && published != null)) return published ?? null;
   if (published != null && published.slice(0, 10) === shown) return published;
   if (modified != null && modified.slice(0, 10) === shown) return modified;
   return shown;
@@ -56,7 +59,7 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   meta.title = pickTitle(headings, titleSources, meta.page_type === 'article');
   const th = titleHeadingIndex(raw, keep, meta.title);
   const shown = visibleMeta(raw, th >= 0 ? th : keep.indexOf(true));
-  meta.published_at = chooseDate(shown.date, meta.published_at, meta.modified_at);
+  meta.published_at = chooseDate(shown, meta.published_at, meta.modified_at);
   if ((meta.authors ?? []).length === 0 && shown.byline !== null) meta.authors = cleanAuthors([shown.byline], siteNames);
   if (th >= 0) {
     keep[th] = false;

@@ -11,6 +11,8 @@ const AFTER_TITLE = 14;
 const MAX_LINE_CHARS = 140;
 /** Furniture where dates and names belong to other pages (menus, teasers, comments). */
 const FOREIGN = new Set(['navigation', 'related_links', 'sidebar', 'comments', 'footer', 'advertisement', 'cookie_notice', 'newsletter_box', 'link_list']);
+/** Date lines that announce an update rather than the publication. */
+const UPDATE_RE = /\b(?:updated|modified|last\s+(?:updated|reviewed|edited)|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu;
 /** "By" and its translations at the start of a short line (any case)... */
 const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story)\s+)?(?:by|von|par|por|door|di|av|af|autor(?:in)?:?|auteur:?)\s+/iu;
 /** ...followed by capitalised words: a name or a list of names. */
@@ -18,11 +20,13 @@ const NAMES_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*
 
 export interface VisibleMeta {
   date: string | null;
+  /** The date line says it is an update ("Updated", "Modified", "Last reviewed"). */
+  dateIsUpdate: boolean;
   byline: string | null;
 }
 
 export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): VisibleMeta {
-  const out: VisibleMeta = { date: null, byline: null };
+  const out: VisibleMeta = { date: null, dateIsUpdate: false, byline: null };
   if (titleIndex < 0) return out;
   const from = Math.max(0, titleIndex - BEFORE_TITLE);
   const to = Math.min(blocks.length, titleIndex + AFTER_TITLE + 1);
@@ -33,6 +37,7 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
     if (out.date === null) {
       const iso = /\b\d{4}-\d{2}-\d{2}\b/u.exec(b.text);
       out.date = parseHumanDate(b.text) ?? (iso === null ? null : parseIsoDate(b.text.slice(iso.index)));
+      if (out.date !== null) out.dateIsUpdate = UPDATE_RE.test(b.text);
     }
     if (out.byline === null) {
       const t = b.text.trim();
