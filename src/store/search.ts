@@ -95,8 +95,8 @@ export function search(db: Database.Database, query: SearchQuery): SearchResult 
       : `SELECT k.rowid AS rid, NULL AS score, k.sort_key FROM ${from} ${where} ORDER BY k.sort_key DESC, k.rowid DESC LIMIT ?`;
   };
   // On a first page with facets, one ranking serves both: the page and the top results to count.
-  const fetch = wantFacets && !hasCursor ? Math.max(limit + 1, FACET_TOP) : limit + 1;
-  const ranked = db.prepare(rankSql(page)).all(...page.params, fetch) as RankRow[];
+  const rankCount = wantFacets && !hasCursor ? Math.max(limit + 1, FACET_TOP) : limit + 1;
+  const ranked = db.prepare(rankSql(page)).all(...page.params, rankCount) as RankRow[];
   const more = ranked.length > limit;
   const shown = ranked.slice(0, limit);
   const last = shown[shown.length - 1];
