@@ -1,6 +1,7 @@
-// HTML main-content extraction, as a recipe: parse -> metadata -> cut into blocks (furniture
-// marked by tag, role and class) -> find the main content by text mass -> drop the title heading ->
-// kept blocks plus everything removed, with reasons, in one position sequence.
+// HTML main-content extraction, as a recipe: parse -> markup metadata -> cut into blocks (furniture
+// marked by tag, role and class) -> find the main content by text mass -> title, date and byline as
+// shown around the headline -> drop the title heading -> kept blocks plus everything removed, with
+// reasons, in one position sequence.
 import type { Block, ExtractOptions, Extraction, Removed } from '../record.js';
 import { Element } from 'domhandler';
 import { findFirst, parseHtml } from './dom.js';
