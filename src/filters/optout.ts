@@ -5,9 +5,12 @@ import type { Doc, Drop, Stage } from '../record.js';
 
 /** Meta tags live in the head; a page that hides them deeper is not worth a full scan. */
 const HEAD_SCAN_CHARS = 256 * 1024;
-/** Only the meta tags named robots or tdm-reservation, found in one pass (the name may follow the
- *  content attribute, hence the lazy prefix). */
-const META_TAG = /<meta\b[^>]*?\bname\s*=\s*["']?(?:robots|tdm-reservation)\b[^>]*>/gi;
+/** The start of a meta tag. Each tag then runs to the next `>`, found with indexOf: one regex over
+ *  the whole tag with a lazy prefix rescanned the rest of the head from every `<meta` of a page that
+ *  never closes them (quadratic: 40,000 unclosed tags took seconds). */
+const META_OPEN = /<meta\b/gi;
+/** The meta names read here. */
+const WANTED_NAMES = new Set(['robots', 'tdm-reservation']);
 const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
 const NAME_ATTR = ATTR('name');
 const CONTENT_ATTR = ATTR('content');
@@ -28,16 +31,29 @@ function attr(tag: string, re: RegExp): string | null {
   return m === null ? null : (m[1] ?? m[2] ?? m[3] ?? '');
 }
 
+/** The meta tags of `head`, each from `<meta` to its first `>`; an unclosed tag ends the scan (no
+ *  later tag can close). Linear: every character is passed once. */
+function* metaTags(head: string): Generator<string> {
+  const open = new RegExp(META_OPEN.source, META_OPEN.flags); // its own lastIndex: a generator may pause
+  for (let m = open.exec(head); m !== null; m = open.exec(head)) {
+    const end = head.indexOf('>', m.index);
+    if (end < 0) return;
+    yield head.slice(m.index, end + 1);
+    open.lastIndex = end + 1;
+  }
+}
+
 /** name -> content of the page's meta tags that matter here (robots, tdm-reservation). */
 export function scanMeta(html: string): { robots: string[]; tdm: string[] } {
   const headEnd = html.search(/<\/head\s*>/i);
   const head = html.slice(0, headEnd >= 0 ? headEnd : HEAD_SCAN_CHARS);
   const robots: string[] = [];
   const tdm: string[] = [];
-  for (const match of head.matchAll(META_TAG)) {
-    const name = attr(match[0], NAME_ATTR)?.trim().toLowerCase();
-    const content = attr(match[0], CONTENT_ATTR);
-    if (name === undefined || content === null) continue;
+  for (const tag of metaTags(head)) {
+    const name = attr(tag, NAME_ATTR)?.trim().toLowerCase();
+    if (name === undefined || !WANTED_NAMES.has(name)) continue;
+    const content = attr(tag, CONTENT_ATTR);
+    if (content === null) continue;
     if (name === 'robots') robots.push(content);
     else if (name === 'tdm-reservation') tdm.push(content);
   }
