@@ -1,7 +1,7 @@
 // `newsift serve DIR`: opens DIR/newsift.db (built or refreshed from DIR/articles.jsonl first when a run
 // left none or an older one) and serves the app on a port (loopback by default), with the library's extract() loaded
 // lazily so the server starts without loading the pipeline.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve as nodeServe } from '@hono/node-server';
@@ -50,17 +50,32 @@ function libraryExtract(): { extract: ExtractFn; close: () => Promise<void> } {
   };
 }
 
+/** DIR/report.html as it is now (a new run shows up), read again only when its mtime changes:
+ *  /api/stats asks for it on every call only to say whether there is one. */
+function reportReader(path: string): () => string | null {
+  let cached: { mtimeMs: number; html: string } | null = null;
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+    } catch {
+      return null;
+    }
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(path, 'utf8') };
+    return cached.html;
+  };
+}
+
 export async function serve(dir: string, options: ServeOptions = {}): Promise<RunningServer> {
   const path = join(dir, STORE_FILE);
   await ensureStore(dir);
   const host = options.host ?? DEFAULT_HOST;
   const store = openStore(path);
-  const reportPath = join(dir, 'report.html');
   const pageExtractor = libraryExtract();
   const app = createApp({
     store,
     extract: options.extract ?? pageExtractor.extract,
-    report: () => (existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : null),
+    report: reportReader(join(dir, 'report.html')),
     ...(options.token !== undefined && { token: options.token }),
     ...(options.maxBodyBytes !== undefined && { maxBodyBytes: options.maxBodyBytes }),
     ...(options.extractTimeoutMs !== undefined && { extractTimeoutMs: options.extractTimeoutMs }),
