@@ -46,7 +46,10 @@ export function canonicalUrl(url: string): string {
 
   let path = u.pathname.replace(/\/{2,}/g, '/');
   path = path.replace(AMP_SUFFIX_RE, '').replace(AMP_PREFIX_RE, '/').replace(INDEX_FILE_RE, '/');
-  if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '');
+  // Trailing slashes cut by a scan: /\/+$/ retried the run from each of its slashes (quadratic).
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 0x2f) end--;
+  path = path.slice(0, end);
   if (path === '/') path = '';
 
   const kept = [...u.searchParams.entries()].filter(([name]) => !isTracking(name));
