@@ -102,11 +102,13 @@ export function findDays(text: string, offset: number, ref: Reference): DayExpr[
     const dayKnown = r.start.isCertain('day');
     const weekdayKnown = r.start.isCertain('weekday');
     if (!dayKnown && !weekdayKnown) return;
-    const dayPart = r.text.replace(/,?\s*(at\s+)?\d{1,2}([:.]\d{2})?\s*[ap]\.?\s?m\.?.*$/i, '').replace(/\s+at\s+(noon|midday|midnight).*$/i, '');
+    // The lookbehinds start a run of spaces at its first (the same first match: a later start reaches
+    // the same character after the run), so a long run is not rescanned from each offset (quadratic).
+    const dayPart = r.text.replace(/(?:,|(?<![\s,]))\s*(at\s+)?\d{1,2}([:.]\d{2})?\s*[ap]\.?\s?m\.?.*$/i, '').replace(/(?<!\s)\s+at\s+(noon|midday|midnight).*$/i, '');
     const relation = /\bnext\b/i.test(r.text) ? 'next' : /\blast\b/i.test(r.text) ? 'last' : null;
     const date = dayKnown ? isoDate(r.start.get('year')!, r.start.get('month')!, r.start.get('day')!) : null;
     const weekday = dayKnown ? null : (r.start.get('weekday') ?? 0) === 0 ? 7 : r.start.get('weekday')!;
-    const clean = dayPart.replace(/[\s,;]+$/, '');
+    const clean = dayPart.replace(/(?<![\s,;])[\s,;]+$/, '');
     out.push({ text: clean, start: offset + index, end: offset + index + clean.length, date, weekday, relation });
   }
 }
