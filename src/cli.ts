@@ -7,6 +7,7 @@ import { type ReaderOptions, readUnit } from './readers/index.js';
 import { UsageError } from './readers/errors.js';
 import { type InputUnit, expandInputs } from './readers/units.js';
 import { ConfigError, resolveConfig } from './config.js';
+import { nonNegativeInt, positiveInt } from './cli/args.js';
 import { registerCorpusCommands } from './cli/corpus.js';
 import { registerScaleCommands, resolveShard, submitToQueue, ShardEnvError } from './cli/scale.js';
 import { readerOptionsFrom, run } from './run/index.js';
@@ -17,24 +18,12 @@ import { VERSION } from './version.js';
 
 const PAGE_TYPES: readonly PageType[] = ['article', 'listing', 'forum', 'product', 'documentation', 'service', 'collection', 'error'];
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-}
-
 function pageTypes(value: string): PageType[] {
   const types = value.split(',').map((t) => t.trim()).filter((t) => t.length > 0);
   for (const t of types) {
     if (!PAGE_TYPES.includes(t as PageType)) throw new InvalidArgumentError(`unknown page type '${t}' (one of ${PAGE_TYPES.join(', ')})`);
   }
   return types as PageType[];
-}
-
-function nonNegativeInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('must be a whole number');
-  return n;
 }
 
 function out(line: string): void {

@@ -1,18 +1,13 @@
 // The scale-out commands of `newsift`: `merge` (shards into one corpus) and `worker` (a queue worker).
 // `run --queue` and `run` inside a batch array are wired by src/cli.ts with submitToQueue and
 // shardFromEnv, re-exported here. Presentation only; the work is in src/run/.
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { mergeShards } from '../run/merge.js';
+import { positiveInt } from './args.js';
 import { DEFAULT_LOCK_MS, startQueueWorker } from '../run/queue-worker.js';
 
 export { submitToQueue } from '../run/queue.js';
 export { ShardEnvError, resolveShard, shardFromEnv } from '../run/shard.js';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-}
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);

@@ -9,7 +9,7 @@ import type { InputUnit } from '../readers/units.js';
 import type { ReaderOptions } from '../readers/index.js';
 import type { Page, Rejection } from '../record.js';
 import { type PartLine, PartWriter, type UnitStats, completedAmong, completedKeys, unitKey } from './parts.js';
-import { type PoolResult, WorkerPool } from './pool.js';
+import { WorkerPool } from './pool.js';
 import { planUnits } from './shard.js';
 import type { Outcome } from './process.js';
 import type { PipelineConfig } from './setup.js';
@@ -165,10 +165,10 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
       const pages: Promise<void>[] = [];
       let seq = 0;
       let cut = false;
-      const reject = (rejection: Rejection): void => {
+      const reject = (at: number, rejection: Rejection): void => {
         job.stats.rejected[rejection.reason] = (job.stats.rejected[rejection.reason] ?? 0) + 1;
         progress.rejected += 1;
-        job.deliver(seq++, { r: rejection });
+        job.deliver(at, { r: rejection });
       };
       try {
         for await (const item of readUnit(unit, opts.reader)) {
@@ -177,25 +177,14 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
           progress.pages += 1;
           job.stats.pages += 1;
           if (progress.pages % PROGRESS_EVERY_PAGES === 0) report();
-          if ('rejection' in item) { reject(item.rejection); continue; }
+          if ('rejection' in item) { reject(seq++, item.rejection); continue; }
           const mySeq = seq++;
           const task = { page: item.page, id_base: unit.id_base };
           const p = pool.run(task).then((result) => {
-            if (!result.ok) {
-              const rejection = rejectionFor(task.page, result);
-              job.stats.rejected[rejection.reason] = (job.stats.rejected[rejection.reason] ?? 0) + 1;
-              progress.rejected += 1;
-              job.deliver(mySeq, { r: rejection });
-              return;
-            }
+            // A timeout, a crash, or a breached limit: the page is rejected with the reason.
+            if (!result.ok) { reject(mySeq, rejectionFor(task.page, result)); return; }
             const { outcome } = result;
-            if (outcome.kind === 'reject') {
-              const rejection = rejectionFor(task.page, outcome);
-              job.stats.rejected[rejection.reason] = (job.stats.rejected[rejection.reason] ?? 0) + 1;
-              progress.rejected += 1;
-              job.deliver(mySeq, { r: rejection });
-              return;
-            }
+            if (outcome.kind === 'reject') { reject(mySeq, rejectionFor(task.page, outcome)); return; }
             count(job.stats, outcome);
             if (outcome.kind === 'article') {
               progress.kept += 1;
@@ -215,7 +204,7 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
         // run going and account for the unit.
         progress.pages += 1;
         job.stats.pages += 1;
-        reject({ input: unit.input, reason: 'read_error', error: err instanceof Error ? err.message : String(err) });
+        reject(seq++, { input: unit.input, reason: 'read_error', error: err instanceof Error ? err.message : String(err) });
       }
       if (interrupted) {
         await Promise.all(pages);
