@@ -147,7 +147,6 @@ export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('newsift')
     .description('Turn raw crawled news pages (WARC, HTML, page text, JSONL) into clean, deduplicated article records.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run newsift --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 

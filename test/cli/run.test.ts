@@ -69,6 +69,7 @@ test('usage errors exit 2 with a one-line reason', async () => {
   const noOutput = await newsift(['run', 'samples']);
   assert.equal(noOutput.code, 2);
   assert.match(noOutput.stderr, /--output/);
+  for (const r of [missing, noOutput]) assert.equal(r.stderr.trim().split('\n').length, 1, `not one line: ${r.stderr}`);
   const badFlag = await newsift(['run', 'samples', '-o', await tempDir(), '--workers', 'many']);
   assert.equal(badFlag.code, 2);
   const unknown = await newsift(['frobnicate']);
