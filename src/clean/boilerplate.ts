@@ -43,7 +43,7 @@ const LINE_RULES: readonly LineRule[] = ([
 /** Words a share bar is made of; a line of only these (and counts) is a share bar. */
 const SHARE_WORDS = new Set(('share shares sharing tweet facebook twitter x linkedin whatsapp email e mail pinterest reddit telegram '
   + 'print copy link url messenger flipboard tumblr pocket threads bluesky mastodon vk weibo wechat line sms on this article story page '
-  + 'via us follow save bookmark teilen partager compartir condividi compartilhar delen поделиться 分享').split(' '));
+  + 'via us by with to your friends follow save bookmark teilen partager compartir condividi compartilhar delen поделиться 分享').split(' '));
 /** Of those, the ones that actually name a share target (a line of "on this" alone is not a bar). */
 const SHARE_TARGETS = unicodeBoundaries(/\b(?:share|tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|e-?mail|messenger|flipboard|teilen|partager|compartir|condividi|compartilhar|delen)\b|\bподелиться\b|分享/u);
 const SHARE_MAX_WORDS = 14;

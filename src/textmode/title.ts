@@ -15,12 +15,14 @@ const NOT_TITLE_RE = /^(?:by|von|par|por|di|door)\s|[:：]$|^[\p{L} ]{1,20}[:：
 /** A line that is mostly a date or time ("March 14, 2025 10:42 AM UTC"). */
 const DATE_LINE_RE = /^[\p{L}\s,.]*\d{1,4}[\s,./:-]+(?:\d|[\p{L}]{3,9}[\s,.]+\d)|\b\d{1,2}:\d{2}\b/u;
 const MAX_DIGIT_SHARE = 0.15;
+/** Grouped numbers ("9,000", "1.200.000") are quantities, not dates: masked before DATE_LINE_RE. */
+const GROUPED_NUMBER_RE = /\d{1,3}(?:[,.]\d{3})+(?!\d)/g;
 
 function titleLike(line: Line): boolean {
   const n = wordCount(line.text);
   const digits = line.text.replace(/[^\p{N}]/gu, '').length / Math.max(line.text.length, 1);
   return line.kind !== 'list_item' && n >= MIN_WORDS && n <= MAX_WORDS && !NOT_TITLE_RE.test(line.text)
-    && !(DATE_LINE_RE.test(line.text) && digits > MAX_DIGIT_SHARE / 2) && digits <= MAX_DIGIT_SHARE
+    && !(DATE_LINE_RE.test(line.text.replace(GROUPED_NUMBER_RE, 'n')) && digits > MAX_DIGIT_SHARE / 2) && digits <= MAX_DIGIT_SHARE
     && !(endsLikeSentence(line.text) && /\.$/u.test(line.text.trim()) && n > 12);
 }
 
