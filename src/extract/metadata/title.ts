@@ -1,8 +1,10 @@
 // Picks the page's title: the visible <h1> (by agreement with the metadata when there are several),
 // else the JSON-LD / OpenGraph headline or the <title>, with the site's name cut off ("Story | Site").
 
-/** Separators between a title and the site's name, spaced so hyphenated words survive. */
-const SEPARATOR = /\s+(?:[|–—·•»«:/~]|-{1,2}|::)\s+/u;
+/** Separators between a title and the site's name, spaced so hyphenated words survive. The spaces
+ *  before one are entered at the first of their run (the lookbehind: the same matches, but a long run
+ *  of spaces is not rescanned from each offset). */
+const SEPARATOR = /(?<!\s)\s+(?:[|–—·•»«:/~]|-{1,2}|::)\s+/u;
 /** How many <h1>/<h2> to look at: sites put logos and section names in early headings. */
 const MAX_HEADINGS = 8;
 /** Shorter than this (folded) is a logo or an icon label; longer than the max is a paragraph. */
