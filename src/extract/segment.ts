@@ -99,7 +99,8 @@ function isDataTable(table: Element): boolean {
 }
 
 function cleanText(s: string, pre: boolean): string {
-  if (pre) return s.replace(/^\n+|\s+$/gu, '');
+  // trimEnd() strips what \s matches; /\s+$/ retried a long run of spaces from each offset.
+  if (pre) return s.replace(/^\n+/u, '').trimEnd();
   return s
     .split('\n')
     .map((line) => line.replace(/[\s\u00a0]+/gu, ' ').trim())
