@@ -39,7 +39,8 @@ export function parseDateline(text: string): Dateline | null {
     const rest = text.slice(printed.length).trim();
     if (rest.length < MIN_REST_CHARS) continue;
     // "(MENAFN- The Peninsula)": the agency is the part before the dash.
-    const agency = m[2]?.split(/\s*[-–—/]\s*/u)[0]?.trim() ?? null;
+    // Spaces before the dash are entered at the first of their run (the same split, read once).
+    const agency = m[2]?.split(/(?:(?<!\s)\s+)?[-–—/]\s*/u)[0]?.trim() ?? null;
     return { dateline: printed.trim(), source: agency === '' ? null : agency, rest };
   }
   return null;
