@@ -23,7 +23,9 @@ const URL_TYPES: ReadonlyArray<[PageType, RegExp]> = [
   ['documentation', /\/(?:docs?|documentation|api|reference|manual|guides?|wiki|kb|learn|tutorials?|help)\/|readthedocs|\.io\/en\//i],
   ['listing', /\/(?:category|categories|tags?|archives?|section|search|page\/\d+|author)\/|[?&](?:s|q|page)=/i],
 ];
-const PRICE_RE = /(?:[$€£¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|USD|EUR|GBP|zł|kr))/u;
+/** A number run is entered at its first character only (the lookbehind: whether it ends in a
+ *  currency does not depend on where it was entered), so a long run of digits is read once. */
+const PRICE_RE = /(?:[$€£¥]\s?\d[\d,.]*|(?<![\d,.])[,.]*\d[\d,.]*\s?(?:€|USD|EUR|GBP|zł|kr))/u;
 const CART_RE = /\b(?:add to (?:cart|basket|bag)|buy now|in stock|out of stock|free shipping|in den warenkorb|ajouter au panier|añadir al carrito)\b/iu;
 const FORUM_RE = /\b(?:reply|replies|quote|posted by|joined|posts:|thread starter|original poster|member since|reputation)\b/iu;
 const DOC_RE = /\b(?:installation|parameters|returns|usage|example|syntax|api|configuration|arguments)\b/iu;
