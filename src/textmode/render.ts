@@ -35,7 +35,7 @@ class LineWriter {
   preformatted(s: string): void {
     this.flush();
     for (const line of s.split(/\r?\n/)) {
-      const t = line.replace(/\s+$/u, '');
+      const t = line.trimEnd(); // what /\s+$/ strips, without retrying a run of spaces from each offset
       if (t.trim() !== '') this.lines.push(t.trim());
     }
   }
