@@ -30,7 +30,9 @@ function slugWords(url: string | null | undefined): string[] {
   if (!url) return [];
   try {
     const parts = new URL(url).pathname.split('/').filter((p) => p !== '');
-    const last = [...parts].reverse().find((p) => /[a-z].*-.*[a-z]/i.test(p)) ?? '';
+    // A letter, a hyphen, a letter: the first letter and the first hyphen after it (anchored, so a
+    // long part is read once; /[a-z].*-.*[a-z]/ rescanned it from each letter).
+    const last = [...parts].reverse().find((p) => /^[^a-z]*[a-z][^-]*-.*[a-z]/i.test(p)) ?? '';
     return words(last.toLowerCase()).filter((w) => !/^\d+$/.test(w) && w !== 'html' && w !== 'htm');
   } catch {
     return [];
