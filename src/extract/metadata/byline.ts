@@ -30,7 +30,8 @@ export function cleanName(raw: string): string | null {
   let s = raw.replace(/\s+/gu, ' ').trim();
   s = s.replace(BY_PREFIX, '').replace(TAIL_NOISE, '').replace(EDGE_PUNCTUATION, '').trim();
   if (s === '' || /https?:|www\.|@|\.com\b/iu.test(s)) return null;
-  if (s.split(' ').length > MAX_NAME_WORDS) return null;
+  // A name is no longer than a whole byline: a 100,000-letter "author" is bait, not a name.
+  if (s.length > MAX_BYLINE_CHARS || s.split(' ').length > MAX_NAME_WORDS) return null;
   if (!/\p{L}/u.test(s) || NOT_A_NAME.test(s)) return null;
   return s;
 }
