@@ -29,7 +29,8 @@ export interface ExtractResult {
 }
 
 /** Markup sniff for `auto` mode: a tag near the start (after an optional BOM, doctype or comment). */
-const LOOKS_LIKE_HTML = /^\s*(?:\uFEFF)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<(?:div|p|meta|title|article|section)[\s>])/i;
+// \s covers U+FEFF (a BOM), so one run of it is enough (two in a row backtrack quadratically).
+const LOOKS_LIKE_HTML = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--|<(?:div|p|meta|title|article|section)[\s>])/i;
 
 export function looksLikeHtml(content: string): boolean {
   return LOOKS_LIKE_HTML.test(content.slice(0, 2048));

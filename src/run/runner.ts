@@ -115,8 +115,10 @@ class UnitJob {
     await this.#writer.commit(partial);
   }
 
-  abandon(): Promise<void> {
-    return this.#writer.abandon();
+  /** Drops the unit's unfinished part; waits for queued writes first, so none lands on a closed file. */
+  async abandon(): Promise<void> {
+    await this.#flushing;
+    await this.#writer.abandon();
   }
 }
 
