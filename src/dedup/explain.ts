@@ -11,12 +11,10 @@ import { Tokenizer, foldSpan } from './normalize.js';
 import { candidateProbability, resolveParams, type DedupParams } from './params.js';
 import { canonicalUrl } from './url.js';
 import { fmix32 } from './hash.js';
+import { forTerminal } from '../terminal.js';
 
 /** Shared shingles shown in an explanation. */
 const SAMPLE_SHINGLES = 5;
-/** Terminal control characters (C0 but tab and newline, DEL, C1): ids, URLs and shingles come from
- *  input records and are printed to a terminal, where an escape sequence could otherwise drive it. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 export type MatchKind = 'version' | 'exact' | 'near' | 'rejected_by_verification' | 'not_a_candidate';
 
@@ -163,5 +161,5 @@ export function formatExplanation(e: Explanation): string {
   }
   if (e.recorded) lines.push(`recorded clusters:    ${e.recorded.cluster_ids[0]} / ${e.recorded.cluster_ids[1]} (${e.recorded.same_cluster ? 'same' : 'different'})`);
   lines.push('', `verdict: ${e.verdict}`);
-  return lines.map((l) => l.replace(CONTROL, ' ')).join('\n') + '\n';
+  return lines.map(forTerminal).join('\n') + '\n';
 }

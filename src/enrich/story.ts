@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { NewsEvent } from './types.js';
 import { lookupPlace } from './gazetteer.js';
+import { forTerminal } from '../terminal.js';
 
 export interface StoryEvent extends NewsEvent {
   /** The dedup cluster (or the article id when it has no copies). */
@@ -28,10 +29,6 @@ export interface EventFilters {
   /** Case-insensitive part of the place's name or country. */
   place?: string;
 }
-
-/** Terminal control characters (C0 but tab and newline, DEL, C1): page text and record ids are
- *  printed to a terminal, where an escape sequence from a page could otherwise drive it. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 const FAMILY: Record<string, string> = { meeting: 'meet', talks: 'meet', summit: 'meet', call: 'call', visit: 'visit' };
 
@@ -126,7 +123,7 @@ export function formatEvents(events: readonly StoryEvent[]): string {
     const occasion = e.occasion ? ` [${e.occasion}]` : '';
     const who = e.participants.map((p) => p.name).join(', ');
     const line = `${when}  ${e.type} ${e.cameo} ${e.status}  ${who}${where}${occasion}  (${e.articles.length} article${e.articles.length === 1 ? '' : 's'}: ${e.articles.join(', ')})`;
-    return line.replace(CONTROL, ' ');
+    return forTerminal(line);
   });
   return lines.map((l) => `${l}\n`).join('');
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { STORE_FILE, openStore } from './sqlite.js';
 import { ensureStore } from './sync.js';
 import type { SearchQuery, SearchResult } from './types.js';
+import { forTerminal } from '../terminal.js';
 
 export interface SearchCommandOptions {
   language?: string;
@@ -20,8 +21,6 @@ export interface SearchCommandOptions {
 
 const BOLD = '\u001b[1m';
 const RESET = '\u001b[0m';
-/** Strips terminal control characters from page text, so a hostile page cannot drive the terminal. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** The text `newsift search` prints (builds or refreshes DIR's store from articles.jsonl if needed). */
 export async function searchCommand(dir: string, query: string, options: SearchCommandOptions = {}): Promise<string> {
@@ -38,7 +37,7 @@ export async function searchCommand(dir: string, query: string, options: SearchC
 
 export function formatSearchResults(result: SearchResult, options: { json?: boolean; color?: boolean } = {}): string {
   if (options.json) return `${JSON.stringify(result, null, 2)}\n`;
-  const clean = (s: string | null): string => (s ?? '').replace(CONTROL, ' ');
+  const clean = (s: string | null): string => forTerminal(s ?? '');
   const [open, close] = options.color ? [BOLD, RESET] : ['[', ']'];
   const lines: string[] = [];
   if (result.total !== null) {
