@@ -98,8 +98,10 @@ export class PartWriter {
     if (!partial) await rm(`${this.#final.slice(0, -'.jsonl'.length)}.partial`, { force: true });
   }
 
+  /** Closes the file (letting writes already handed to the file system finish: destroying the
+   *  stream under them raises an unhandled error) and removes it. */
   async abandon(): Promise<void> {
-    this.#out.destroy();
+    await new Promise<void>((resolve) => this.#out.end(() => resolve()));
     await rm(this.#tmp, { force: true });
   }
 }

@@ -27,8 +27,10 @@ export class AtomicJsonlWriter {
     await rename(this.#tmp, this.path);
   }
 
+  /** Closes the file (letting writes already handed to the file system finish: destroying the
+   *  stream under them raises an unhandled error) and removes it. */
   async abandon(): Promise<void> {
-    this.#out.destroy();
+    await new Promise<void>((resolve) => this.#out.end(() => resolve()));
     await rm(this.#tmp, { force: true });
   }
 }
