@@ -4,6 +4,7 @@
 // reworded), same-topic stories and follow-ups that must stay apart, and re-crawls of one URL.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { seededRandom as rng } from '../src/random.js';
 
 const VOCABULARY = 30000;
 const ZIPF_TABLE_BITS = 20;
@@ -26,18 +27,6 @@ export interface BenchRecord {
   published_at: string;
   fetched_at: string;
   bench: { topic: number; family: number; variant: Variant };
-}
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export class CorpusGenerator {

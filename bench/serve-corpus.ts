@@ -2,6 +2,7 @@
 // (natural-language term frequencies follow Zipf's law, s ~ 1), titles, sites, languages, days,
 // page types, a share of duplicate clusters and events, so search and facets see realistic skew.
 import type { StoreRecord } from '../src/store/types.js';
+import { seededRandom as rng } from '../src/random.js';
 
 const VOCABULARY = 20_000;
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pa', 'be', 'do', 'fi', 'gu', 'ha', 'ji', 'ko', 'la', 'mo', 'nu'];
@@ -9,18 +10,6 @@ const SITES = 200;
 const LANGUAGES = ['en', 'en', 'en', 'fr', 'de', 'es', 'ru'];
 const PAGE_TYPES = ['article', 'article', 'article', 'article', 'listing', 'forum'];
 const WORDS_PER_ARTICLE = [80, 260];
-
-/** mulberry32: a small, fast, seeded PRNG (good enough for test data, not for anything else). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function vocabulary(): string[] {
   const words: string[] = [];

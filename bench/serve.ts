@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { serve } from '../src/server/serve.js';
 import { STORE_FILE, openStore } from '../src/store/sqlite.js';
 import type { SearchQuery, Store } from '../src/store/types.js';
-import { CorpusGenerator, rng } from './serve-corpus.js';
+import { seededRandom as rng } from '../src/random.js';
+import { CorpusGenerator } from './serve-corpus.js';
 
 const ARTICLES = Number(process.env['BENCH_ARTICLES'] ?? 100_000);
 const DIR = process.env['BENCH_DIR'] ?? join(tmpdir(), `newsift-bench-serve-${ARTICLES}`);

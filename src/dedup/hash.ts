@@ -23,14 +23,3 @@ export function hashString64(s: string): [number, number] {
   return [fmix32(a ^ s.length), fmix32(b)];
 }
 
-/** Deterministic pseudo-random 32-bit stream (mulberry32), for permutation seeds. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}

@@ -1,7 +1,8 @@
 // Shingles and MinHash: word n-gram hashes of a token stream, MinHash signatures, LSH band keys and
 // exact Jaccard on sorted shingle sets (used to verify candidate pairs).
 
-import { fmix32, seededRandom } from './hash.js';
+import { fmix32 } from './hash.js';
+import { seededUint32 } from '../random.js';
 
 /** Sorted, unique 32-bit hashes of the `size`-token shingles. A text shorter than one shingle gives
  *  one shingle of all its tokens; an empty text gives an empty set. */
@@ -67,7 +68,7 @@ export class MinHasher {
 
   constructor(readonly bands: number, readonly rows: number, seed: number) {
     this.size = bands * rows;
-    const random = seededRandom(seed);
+    const random = seededUint32(seed);
     this.xors = new Uint32Array(this.size);
     this.mults = new Uint32Array(this.size);
     for (let k = 0; k < this.size; k++) {

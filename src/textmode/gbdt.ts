@@ -3,6 +3,7 @@
 // subsampling from a seeded generator, so training is deterministic and takes seconds.
 // Method: Friedman, "Greedy function approximation: a gradient boosting machine" (2001), with the
 // second-order leaf values and L2 penalty of XGBoost (Chen & Guestrin, 2016).
+import { seededRandom } from '../random.js';
 
 export interface Tree {
   /** Feature index per node; -1 marks a leaf. */
@@ -35,18 +36,6 @@ export interface TrainOptions {
 export const DEFAULT_TRAIN: TrainOptions = {
   trees: 80, depth: 4, learningRate: 0.15, minLeaf: 40, lambda: 1, subsample: 0.5, bins: 32, seed: 20250710,
 };
-
-/** Mulberry32: a tiny seeded generator, enough for subsampling. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MinHasher, collidingBands, estimatedJaccard, jaccard } from '../../src/dedup/minhash.js';
 import { candidateProbability, resolveParams, sCurveMidpoint, DEFAULT_PARAMS } from '../../src/dedup/params.js';
-import { seededRandom } from '../../src/dedup/hash.js';
+import { seededUint32 as seededRandom } from '../../src/random.js';
 
 /** Two random sets of 600 hashes sharing `shared` of them. */
 function pair(random: () => number, shared: number): [Uint32Array, Uint32Array] {

@@ -4,6 +4,7 @@
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { seededRandom as seeded } from '../../src/random.js';
 
 /** Share of articles that are a republication of an earlier one (exercises dedup clusters). */
 const REPUBLISH_SHARE = 0.15;
@@ -36,18 +37,6 @@ type Pick = (<T>(list: readonly T[]) => T) & { n: () => number };
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/** mulberry32: a small, fast, seeded generator (public domain, Tommy Ettinger). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function picker(rand: () => number): Pick {

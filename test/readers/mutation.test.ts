@@ -5,23 +5,12 @@ import { test } from 'node:test';
 import { REJECT } from '../../src/readers/reasons.js';
 import type { ReadItem } from '../../src/record.js';
 import { html, readAll, response, tempDir, unitOf, warcFile, warcGzFile, writeTemp } from './helpers.js';
+import { seededRandom as rng } from '../../src/random.js';
 
 /** Cases per mutation kind: enough to hit headers, blocks and boundaries, quick on 2 cores
  *  (NEWSIFT_FUZZ_CASES raises it for a longer run). */
 const CASES = Number(process.env['NEWSIFT_FUZZ_CASES'] ?? 40);
 const CODES = new Set<string>(Object.values(REJECT));
-
-/** A small deterministic PRNG (mulberry32), so failures replay. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const specs = Array.from({ length: 6 }, (_, i) => response(`https://m.example/${i}`, html(`Story ${i}`, `Paragraph ${i} `.repeat(30 + 20 * i))));
 const plain = warcFile(specs);

@@ -7,7 +7,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { tempDir } from '../helpers/cli.js';
-import { seeded } from '../helpers/news-warc.js';
+import { seededRandom as seeded } from '../../src/random.js';
 import { type Child, cli, makeCorpus, outputs, sameJsonl, startCli, tempFiles } from '../helpers/scale.js';
 
 const SEED = 20261128;

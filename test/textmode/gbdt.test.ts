@@ -2,7 +2,8 @@
 // the same model (the shipped model must be reproducible).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_TRAIN, predict, seededRandom, train } from '../../src/textmode/gbdt.js';
+import { DEFAULT_TRAIN, predict, train } from '../../src/textmode/gbdt.js';
+import { seededRandom } from '../../src/random.js';
 
 function data(n: number): { rows: number[][]; labels: number[] } {
   const rand = seededRandom(7);
