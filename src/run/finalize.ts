@@ -2,7 +2,7 @@
 // (deduplicated across everything), rejected.jsonl, dropped.jsonl (on request), stats.json and the
 // report. Each output is written to a temporary name and renamed, so it is whole or absent.
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type DedupParams, dedupe } from '../dedup/index.js';
@@ -59,8 +59,8 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
   const articlesPath = join(opts.out_dir, 'articles.jsonl');
   let dedupStats: Record<string, unknown> | null = null;
   if (opts.duplicates === 'off') {
-    await copyFile(undeduped.path, `${articlesPath}.tmp`);
-    await rename(`${articlesPath}.tmp`, articlesPath);
+    // Same folder tree, so a rename publishes it atomically without copying.
+    await rename(undeduped.path, articlesPath);
   } else {
     const droppedByReason: Record<string, number> = {};
     // onDrop is synchronous; writes are chained so dropped.jsonl keeps order and honours back-pressure.
