@@ -24,16 +24,20 @@ const MAX_YEAR = 2100;
 const ISO_RE = /(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/u;
 /** 2025/09/04 or 2025.09.04 */
 const YMD_SEP_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/u;
-/** September 4, 2025 / Sep. 4th 2025 */
-const MDY_RE = /\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/u;
+/** September 4, 2025 / Sep. 4th 2025. The year ends where the digits end, not at a word boundary:
+ *  date lines glue the next span on ("July 30, 2019January 18, 2023", "Dec 17, 2025Julian"). */
+const MDY_RE = /\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
 /** 4 September 2025 / 4. September 2025 / 4 de septiembre de 2025 */
-const DMY_RE = /\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b/u;
+const DMY_RE = /\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)/u;
+/** 2023 Jan 7 (the order of citation_publication_date and of bibliographies) */
+const YMD_NAME_RE = /\b(\d{4})\s+(\p{L}{3,10})\.?\s+(\d{1,2})(?!\d)/u;
 /** 04/09/2025 is ambiguous; only used when one part is > 12. */
 const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/u;
 /** 2025年9月4日 (CJK) */
 const CJK_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
-/** Date in a URL path: /2025/09/04/ or /2025-09-04/ or /20250904/ */
-const URL_DATE_RE = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/-]|$)/u;
+/** Date in a URL path: /2025/09/04/ or /2025-09-04/ or /20250904/ or /2025-09-04+Slug; not followed
+ *  by another digit (a longer number is an id, not a date). */
+const URL_DATE_RE = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?![\d])/u;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -85,6 +89,14 @@ export function parseHumanDate(text: string): string | null {
     const month = monthNumber(m[2] ?? '');
     if (month !== undefined) {
       const d = day(Number(m[3]), month, Number(m[1]));
+      if (d !== null) return d;
+    }
+  }
+  m = YMD_NAME_RE.exec(text);
+  if (m !== null) {
+    const month = monthNumber(m[2] ?? '');
+    if (month !== undefined) {
+      const d = day(Number(m[1]), month, Number(m[3]));
       if (d !== null) return d;
     }
   }

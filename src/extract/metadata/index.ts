@@ -5,6 +5,7 @@ import type { Document, Element } from '../dom.js';
 import { classAndId, findAll, textOf } from '../dom.js';
 import { readJsonLd } from './jsonld.js';
 import { allMeta, firstMeta, readMetaTags } from './metatags.js';
+import type { MetaTags } from './metatags.js';
 import { bylineAuthors, bylineTexts, cleanAuthors } from './byline.js';
 import { dateFromUrl, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
 import type { TitleSources } from './title.js';
@@ -13,10 +14,17 @@ const PUBLISHED_META = [
   'article:published_time', 'og:published_time', 'datepublished', 'publishdate', 'publish-date', 'publish_date',
   'pubdate', 'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'dcterms.created',
   'date', 'citation_publication_date', 'citation_date', 'article.published', 'og:article:published_time',
-  'cxenseparse:recs:publishtime', 'datecreated',
+  'cxenseparse:recs:publishtime', 'datecreated', 'published-date', 'published_date', 'published',
 ];
+/** Any other meta name that says "published" (vendor prefixes vary: "w-published-date", "pub_date"),
+ *  read after the known names; names that speak of an update are not it. */
+const PUBLISHED_KEY = /(?:^|[-_.:])(?:publish(?:ed)?|pub)(?:[-_.:]?(?:date|time|on|at))?$/u;
+const UPDATE_KEY = /modif|updat|revis|expir/u;
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'];
 const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'citation_author', 'byl'];
+/** Twitter's label/data pairs ("twitter:label1" = "Written by", "twitter:data1" = the name), which
+ *  SEO plugins emit when nothing else names the author. */
+const AUTHOR_LABEL = /^(?:written\s+by|author|by)$/iu;
 /** Class/id tokens of elements that hold the publication date as text. */
 const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|entry-?date|publish-?date|timestamp|meta-?date|article-?date|posted-?on|time)(?:$|[\s_-])/;
 const MAX_DATE_TEXT = 80;
@@ -64,6 +72,33 @@ function visibleDate(doc: Document): string | null {
   return null;
 }
 
+/** Values of meta names that look like a publication date but are not in PUBLISHED_META. */
+function otherPublishedMeta(tags: MetaTags): string[] {
+  const known = new Set(PUBLISHED_META);
+  const out: string[] = [];
+  for (const [k, v] of tags.values) if (!known.has(k) && PUBLISHED_KEY.test(k) && !UPDATE_KEY.test(k)) out.push(...v);
+  return out;
+}
+
+/** The names in "twitter:dataN" whose "twitter:labelN" says they are the author. */
+function twitterAuthors(tags: MetaTags): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= 4; i++) {
+    const label = firstMeta(tags, `twitter:label${i}`);
+    const data = firstMeta(tags, `twitter:data${i}`);
+    if (label !== null && data !== null && AUTHOR_LABEL.test(label.trim())) out.push(data);
+  }
+  return out;
+}
+
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Every credited name is the site or its publisher: the credit is an organisation's. */
+function creditsOnlySite(names: readonly string[], siteNames: readonly (string | null)[]): boolean {
+  const sites = siteNames.filter((x): x is string => x !== null).map(squash).filter((x) => x !== '');
+  return names.length > 0 && names.every((n) => sites.some((s) => squash(n) === s || s.startsWith(squash(n)) || squash(n).startsWith(s)));
+}
+
 function firstDate(values: readonly (string | null)[]): string | null {
   for (const v of values) {
     if (v === null) continue;
@@ -90,21 +125,23 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
     twitter: firstMeta(tags, 'twitter:title'),
     titleTag: tags.titleTag,
     siteName,
+    url: opts.url ?? null,
   };
 
-  const metaAuthors = allMeta(tags, ...AUTHOR_META).filter((a) => !/^https?:/u.test(a));
+  let metaAuthors = allMeta(tags, ...AUTHOR_META).filter((a) => !/^https?:/u.test(a));
+  if (metaAuthors.length === 0) metaAuthors = twitterAuthors(tags);
   const siteNames = [siteName, ld.publisher, ld.siteName];
-  let authors = cleanAuthors(ld.authors, siteNames);
-  if (authors.length === 0) authors = cleanAuthors(metaAuthors, siteNames);
+  let authors = cleanAuthors(ld.authors, siteNames, true);
+  if (authors.length === 0) authors = cleanAuthors(metaAuthors, siteNames, true);
   const fromByline = (): string[] => cleanAuthors(bylineAuthors(doc), siteNames);
   if (authors.length === 0) authors = fromByline();
-  else if (ld.authorIsOrganization) {
+  else if (ld.authorIsOrganization || (!ld.authorIsPerson && creditsOnlySite(authors, siteNames))) {
     // An organisation credited in JSON-LD yields to a person the page's byline names.
     const people = fromByline();
     if (people.length > 0) authors = people;
   }
 
-  const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META)]) ?? visibleDate(doc) ?? dateFromUrl(opts.url);
+  const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) ?? visibleDate(doc) ?? dateFromUrl(opts.url);
   const modified = firstDate([ld.modified, ...allMeta(tags, ...MODIFIED_META)]);
 
   const contentLanguage = opts.headers?.['content-language'] ?? firstMeta(tags, 'content-language');

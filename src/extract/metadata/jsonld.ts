@@ -11,6 +11,8 @@ export interface JsonLdInfo {
   authors: string[];
   /** True when every author node is an Organization (a byline naming a person beats it). */
   authorIsOrganization: boolean;
+  /** True when the author nodes say they are people (a Person is not a site's own credit). */
+  authorIsPerson: boolean;
   published: string | null;
   modified: string | null;
   publisher: string | null;
@@ -71,14 +73,15 @@ function collect(value: unknown, out: Json[], depth = 0): void {
 /** Author node types that are organisations, not people. */
 const ORG_TYPE = /^(?:Organization|NewsMediaOrganization|Corporation|LocalBusiness|EducationalOrganization|GovernmentOrganization|WebSite|Brand)$/u;
 
-function isOrganization(v: unknown, byId: Map<string, Json>): boolean {
+/** Every author node has a type that `re` accepts. */
+function authorsTyped(v: unknown, byId: Map<string, Json>, re: RegExp): boolean {
   const list = asArray(v);
   return list.length > 0 && list.every((a) => {
     if (a === null || typeof a !== 'object') return false;
     let node = a as Json;
     const id = node['@id'];
     if (node['@type'] === undefined && typeof id === 'string') node = byId.get(id) ?? node;
-    return types(node).some((t) => ORG_TYPE.test(t));
+    return types(node).some((t) => re.test(t));
   });
 }
 
@@ -99,7 +102,7 @@ function personNames(v: unknown, byId: Map<string, Json>): string[] {
 
 export function readJsonLd(doc: Document): JsonLdInfo {
   const info: JsonLdInfo = {
-    type: null, headline: null, authors: [], authorIsOrganization: false, published: null, modified: null, publisher: null,
+    type: null, headline: null, authors: [], authorIsOrganization: false, authorIsPerson: false, published: null, modified: null, publisher: null,
     image: null, description: null, url: null, siteName: null,
   };
   const nodes: Json[] = [];
@@ -126,7 +129,8 @@ export function readJsonLd(doc: Document): JsonLdInfo {
   info.type = types(main)[0] ?? null;
   info.headline = str(main['headline']) ?? str(main['name']);
   info.authors = personNames(main['author'] ?? main['creator'], byId);
-  info.authorIsOrganization = isOrganization(main['author'] ?? main['creator'], byId);
+  info.authorIsOrganization = authorsTyped(main['author'] ?? main['creator'], byId, ORG_TYPE);
+  info.authorIsPerson = authorsTyped(main['author'] ?? main['creator'], byId, /^Person$/u);
   info.published = str(main['datePublished']) ?? str(main['dateCreated']) ?? str(main['uploadDate']);
   info.modified = str(main['dateModified']);
   const publisher = main['publisher'];

@@ -2,7 +2,9 @@
 // ("Updated August 14, 2025"). Read from the segmented blocks near the title heading, where
 // readers (and annotators) look, rather than from markup that may carry a different SEO date.
 import type { RawBlock } from '../segment.js';
-import { parseHumanDate, parseIsoDate } from './dates.js';
+import type { Element } from '../dom.js';
+import { classAndId, findAll, textOf } from '../dom.js';
+import { parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
 
 /** How many blocks before and after the title heading count as "around the headline". */
 const BEFORE_TITLE = 4;
@@ -13,16 +15,49 @@ const MAX_LINE_CHARS = 140;
 const FOREIGN = new Set(['navigation', 'related_links', 'sidebar', 'comments', 'footer', 'advertisement', 'cookie_notice', 'newsletter_box', 'link_list']);
 /** Date lines that announce an update rather than the publication. */
 const UPDATE_RE = /\b(?:updated|modified|last\s+(?:updated|reviewed|edited)|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu;
-/** "By" and its translations at the start of a short line (any case)... */
-const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story)\s+)?(?:by|von|par|por|door|di|av|af|autor(?:in)?:?|auteur:?)\s+/iu;
-/** ...followed by capitalised words: a name or a list of names. */
+/** "By" and its translations at the start of a short line (any case), or a label alone on its line
+ *  ("Author", "Authors:", "Article by") with the names in the next block... */
+const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story|article|authored)\s+)?(?:by|von|par|por|door|di|av|af|autor(?:in|es)?|auteurs?|authors?|author\(s\))\s*:?\s+/iu;
+/** ...followed by capitalised words: a name or a list of names... */
 const NAMES_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|and|&))*/u;
+/** ...or one lower-case user name that is all the rest of the line ("by ibby"). */
+const HANDLE_RE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,30}$/u;
+/** A label that says the date is an update, or the publication, on a <time> element's class/itemprop. */
+const TIME_UPDATED = /modif|updat/u;
+const TIME_PUBLISHED = /publish|created|posted|entry-date|pubdate/u;
 
 export interface VisibleMeta {
   date: string | null;
   /** The date line says it is an update ("Updated", "Modified", "Last reviewed"). */
   dateIsUpdate: boolean;
   byline: string | null;
+}
+
+/** The names after "By" on a line, or on the next line when the label stands alone. */
+function bylineOf(line: string, next: string): string | null {
+  const by = BY_RE.exec(`${line} `);
+  if (by === null) return null;
+  const rest = (by[0].length >= line.length ? next : line.slice(by[0].length)).trim();
+  if (rest.length > MAX_LINE_CHARS) return null;
+  return NAMES_RE.exec(rest)?.[0] ?? (HANDLE_RE.test(rest) ? rest : null);
+}
+
+/** What a date line's <time> elements say they are, by class or itemprop: the publication's day,
+ *  and the days labelled as updates ("Published <time>, updated <time>" lines glue both dates
+ *  together as text, and the label may be an icon). */
+function timeLabels(owner: Element): { published: string | null; updates: Set<string> } {
+  const out = { published: null as string | null, updates: new Set<string>() };
+  for (const el of findAll(owner, (e) => e.name === 'time')) {
+    const label = `${classAndId(el)} ${(el.attribs['itemprop'] ?? '').toLowerCase()}`;
+    // The day as shown first: the datetime attribute may be in another time zone's day.
+    const d = (parseHumanDate(textOf(el)) ?? parseAnyDate(el.attribs['datetime'] ?? ''))?.slice(0, 10) ?? null;
+    if (d === null) continue;
+    // What the element says beats its class: themes label every <time> "published", even
+    // "Last Updated: <date>".
+    if (TIME_UPDATED.test(label) || UPDATE_RE.test(textOf(el))) out.updates.add(d);
+    else if (TIME_PUBLISHED.test(label)) out.published ??= d;
+  }
+  return out;
 }
 
 export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): VisibleMeta {
@@ -36,17 +71,14 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
     if (b.reason !== null && FOREIGN.has(b.reason)) continue;
     if (out.date === null) {
       const iso = /\b\d{4}-\d{2}-\d{2}\b/u.exec(b.text);
-      out.date = parseHumanDate(b.text) ?? (iso === null ? null : parseIsoDate(b.text.slice(iso.index)));
-      if (out.date !== null) out.dateIsUpdate = UPDATE_RE.test(b.text);
+      const shown = parseHumanDate(b.text) ?? (iso === null ? null : parseIsoDate(b.text.slice(iso.index)));
+      if (shown !== null) {
+        const times = timeLabels(b.owner);
+        out.date = times.published ?? shown;
+        out.dateIsUpdate = times.published === null && (UPDATE_RE.test(b.text) || times.updates.has(shown));
+      }
     }
-    if (out.byline === null) {
-      const t = b.text.trim();
-      const by = BY_RE.exec(`${t} `);
-      // "Written by" alone on its line: the name is the next block.
-      const rest = by === null ? '' : by[0].length >= t.length ? (blocks[i + 1]?.text.trim() ?? '') : t.slice(by[0].length);
-      const names = by === null || rest.length > MAX_LINE_CHARS ? null : NAMES_RE.exec(rest);
-      if (names !== null) out.byline = names[0];
-    }
+    if (out.byline === null) out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
     if (out.date !== null && out.byline !== null) break;
   }
   return out;
