@@ -1,8 +1,9 @@
 // Scores entities and events on the hand-annotated paragraphs in eval/data/events/ (issue 7):
 // entity F1 per type (same type and same normalised name), event F1 (type, participant set,
 // place and day all match), and time accuracy (exact UTC minute where the gold gives a time).
-// Dev and test splits are reported apart; `--show` prints dev mistakes (never test ones).
-// Usage: npm run eval:events [-- --show]
+// Dev and test splits are reported apart, in all and per annotation set (the id's letter: `e` the
+// first set, `n` the second one on clock times and zones); `--show` prints dev mistakes (never test
+// ones). Usage: npm run eval:events [-- --show] [-- --dev-only]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { enrichText } from '../src/enrich/index.js';
@@ -57,7 +58,7 @@ function eventMatch(g: GoldEvent, p: NewsEvent): boolean {
 
 interface SplitScore { entities: Record<string, Counts>; events: Counts; times: { right: number; total: number }; items: number; ms: number }
 
-function score(items: Item[], split: string): SplitScore {
+function score(items: Item[], split: string, show = true): SplitScore {
   const s: SplitScore = { entities: { people: zero(), organizations: zero(), places: zero() }, events: zero(), times: { right: 0, total: 0 }, items: 0, ms: 0 };
   for (const item of items.filter((i) => i.split === split)) {
     s.items++;
@@ -85,7 +86,7 @@ function score(items: Item[], split: string): SplitScore {
       if (utc === g.utc!.replace(/Z$/, '').slice(0, 16)) s.times.right++;
       else notes.push(`  time: gold ${g.utc} got ${p?.when?.utc ?? 'none'}`);
     }
-    if ((SHOW && split === 'dev' || SHOW_TEST && split === 'test') && notes.length > 0) console.log(`${item.id}: ${item.text}\n${notes.join('\n')}`);
+    if (show && (SHOW && split === 'dev' || SHOW_TEST && split === 'test') && notes.length > 0) console.log(`${item.id}: ${item.text}\n${notes.join('\n')}`);
   }
   return s;
 }
@@ -101,4 +102,9 @@ function report(name: string, s: SplitScore): void {
 const items = (JSON.parse(readFileSync(DATA, 'utf8')) as { items: Item[] }).items;
 enrichText({ title: null, text: 'Warm-up in Paris.', published_at: '2025-01-01', fetched_at: null });
 const splits = process.argv.includes('--dev-only') ? ['dev'] : ['dev', 'test'];
-for (const split of splits) report(split, score(items, split));
+/** Annotation sets, by the letter their ids start with. */
+const sets = [...new Set(items.map((i) => i.id.charAt(0)))];
+for (const split of splits) {
+  report(split, score(items, split));
+  for (const set of sets) report(`  ${split} set ${set}`, score(items.filter((i) => i.id.startsWith(set)), split, false));
+}

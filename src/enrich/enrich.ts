@@ -6,6 +6,7 @@ import { resolveEntities } from './entities.js';
 import { readFrames } from './frames.js';
 import { buildEvents } from './events.js';
 import { referenceFrom } from './times.js';
+import { readDateline } from './dateline.js';
 import type { Enrichment } from './types.js';
 
 /** Reason code: the article's language is not one enrichment reads (English only for now). */
@@ -17,6 +18,8 @@ export interface EnrichInput {
   published_at: string | null;
   fetched_at: string | null;
   language?: string | null;
+  /** The dateline when it was cut from the text (meta.dateline), e.g. "KUALA LUMPUR (Reuters) -". */
+  dateline?: string | null;
 }
 
 export function emptyEnrichment(note?: string): Enrichment {
@@ -25,14 +28,16 @@ export function emptyEnrichment(note?: string): Enrichment {
 
 export function enrichText(input: EnrichInput): Enrichment {
   if (input.language && !/^(en|eng)(\b|[-_])/i.test(input.language)) return emptyEnrichment(ENRICH_LANGUAGE_UNSUPPORTED);
-  const sentences = splitSentences(input.text);
-  const mentions = propagateNames(sentences, findMentions(sentences, input.text), input.text);
+  // A dateline still in the text is read as a place name, and its date is not an event's day.
+  const { text, place: filedFrom } = readDateline(input.text, input.dateline);
+  const sentences = splitSentences(text);
+  const mentions = propagateNames(sentences, findMentions(sentences, text), text);
   const title = input.title ?? '';
   const titleSentences = splitSentences(title);
   const titleMentions = title ? propagateNames(titleSentences, findMentions(titleSentences, title), title, mentions) : [];
   const { entities, of } = resolveEntities(mentions, titleMentions);
   // The reference is the publication date, else the crawl date (never "now").
   const ref = referenceFrom(input.published_at) ?? referenceFrom(input.fetched_at);
-  const frames = readFrames(sentences, mentions, of, input.text, ref);
-  return { entities, events: buildEvents(frames, entities, ref, input.text) };
+  const frames = readFrames(sentences, mentions, of, text, ref);
+  return { entities, events: buildEvents(frames, entities, ref, text, filedFrom) };
 }

@@ -4,7 +4,7 @@
 import type { Entities, EventStatus, EventType, NewsEvent, Cameo, Participant } from './types.js';
 import type { EntityRef, Frame } from './frames.js';
 import { buildWhen, resolveDay, type Reference } from './times.js';
-import { lookupCountry, lookupPlace } from './gazetteer.js';
+import { lookupCountry, lookupPlace, type PlaceInfo } from './gazetteer.js';
 
 /** Event types that can be one event told twice ("talks" and "the meeting"). */
 const FAMILY: Record<EventType, string> = { meeting: 'meet', talks: 'meet', summit: 'meet', call: 'call', visit: 'visit' };
@@ -37,7 +37,11 @@ interface Acc {
   sentence: string;
 }
 
-export function buildEvents(frames: Frame[], entities: Entities, ref: Reference | null, text: string): NewsEvent[] {
+/** `filedFrom` is the dateline's place: its zone reads a clock time that names no zone when the
+ *  event has no place of its own. */
+export function buildEvents(
+  frames: Frame[], entities: Entities, ref: Reference | null, text: string, filedFrom: PlaceInfo | null = null,
+): NewsEvent[] {
   const accs: Acc[] = [];
   for (const f of frames) {
     if (f.participants.length === 0) continue;
@@ -54,7 +58,7 @@ export function buildEvents(frames: Frame[], entities: Entities, ref: Reference 
       });
     }
   }
-  return accs.map((a) => toEvent(a, entities));
+  return accs.map((a) => toEvent(a, entities, filedFrom));
 }
 
 /** Planned events lie ahead ("will meet on Thursday", the same day included), held ones behind;
@@ -97,13 +101,14 @@ function merge(a: Acc, f: Frame, date: string | null): void {
   a.hostReported ||= f.hostReported;
 }
 
-function toEvent(a: Acc, entities: Entities): NewsEvent {
+function toEvent(a: Acc, entities: Entities, filedFrom: PlaceInfo | null): NewsEvent {
   const placeEntity = a.place ? entities.places.find((p) => p.name === a.place) : undefined;
   const placeInfo = a.place ? lookupPlace(a.place) : null;
   const participants: Participant[] = a.participants.map((p) => participant(p, entities));
   const codes = participants.map((p) => (p.country ? lookupCountry(p.country)?.country_code : undefined)).filter((c): c is string => !!c);
   const placeZone = placeEntity?.timezone ?? placeInfo?.timezone ?? null;
-  const when = a.date ? buildWhen(a.dayText, a.date, a.clocks, placeZone, [...(placeInfo ? [placeInfo.country_code] : []), ...codes]) : null;
+  const countries = [...(placeInfo ? [placeInfo.country_code] : []), ...codes, ...(filedFrom ? [filedFrom.country_code] : [])];
+  const when = a.date ? buildWhen(a.dayText, a.date, a.clocks, placeZone, countries, a.place ? null : filedFrom?.timezone ?? null) : null;
   return {
     type: a.type,
     cameo: cameoOf(a, placeInfo?.country_code ?? null, codes),

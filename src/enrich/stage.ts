@@ -22,6 +22,7 @@ export const enrichStage: Stage = {
         published_at: doc.meta.published_at,
         fetched_at: doc.page.fetched_at,
         language: doc.meta.language,
+        dateline: doc.meta.dateline,
       });
     } catch (err) {
       result = emptyEnrichment(`${ENRICH_ERROR}: ${err instanceof Error ? err.message : String(err)}`);

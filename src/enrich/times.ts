@@ -67,7 +67,10 @@ const CLOCK_RE = /\b(?:(noon|midday|midnight)|(\d{1,2})(?:[:.](\d{2}))?\s*([ap])
 const ZONE_AFTER_RE = /^\s*(?:(local time)|\(?(GMT|UTC)\b|\(?([A-Z]{2,5})\b|(?:in\s+)?([A-Z][\p{L}-]+(?: [A-Z][\p{L}-]+)?)\s+time\b)/u;
 /** Day expressions that name a week, month or year rather than a day. */
 const NOT_A_DAY_RE = /\b(week|weekend|month|year|decade)s?\b/i;
-const DAY_WORD_SOURCE = String.raw`\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tonight|tomorrow|yesterday)|\d{4}-\d{2}-\d{2}`;
+/** Whole weekday and month names and their abbreviations, relative day words, ISO dates: only
+ *  these start a window for chrono. Bare prefixes ("mar", "sat") would also open windows on
+ *  "Marco", "market", "satellite", where chrono finds no day but costs as much as where it does. */
+const DAY_WORD_SOURCE = String.raw`\b(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|today|tonight|tomorrow|yesterday)\b|\d{4}-\d{2}-\d{2}`;
 const DAY_WORDS_G = new RegExp(DAY_WORD_SOURCE, 'gi');
 /** Characters read around a day word: enough for "at 11 a.m. on Friday, August 15, 2025". */
 const WINDOW_BEFORE = 24;
@@ -75,10 +78,20 @@ const WINDOW_AFTER = 40;
 /** A cheap test before chrono (the costliest step): a weekday, month, or relative day word. */
 const DAY_WORD_RE = new RegExp(DAY_WORD_SOURCE, 'i');
 
+/** Reference days by timestamp: the articles of a run share few distinct timestamps' dates, and
+ *  luxon's parse costs tens of microseconds. */
+const referenceMemo = new Map<string, Reference | null>();
+const REFERENCE_MEMO_MAX = 10_000;
+
 export function referenceFrom(iso: string | null | undefined): Reference | null {
   if (!iso) return null;
+  const hit = referenceMemo.get(iso);
+  if (hit !== undefined) return hit;
   const dt = DateTime.fromISO(iso, { setZone: true });
-  return dt.isValid ? { date: dt.toISODate()! } : null;
+  const ref = dt.isValid ? { date: dt.toISODate()! } : null;
+  if (referenceMemo.size >= REFERENCE_MEMO_MAX) referenceMemo.clear();
+  referenceMemo.set(iso, ref);
+  return ref;
 }
 
 /** Days named in `text` (which starts at `offset` in the article), read against the reference. */
@@ -218,14 +231,17 @@ function zoneCountries(zone: string): string[] {
   return ZONE_COUNTRIES[zone] ?? [];
 }
 
-/** Builds `when` from a day and the clock times said about the same event. */
+/** Builds `when` from a day and the clock times said about the same event. `filedZone` (the
+ *  dateline's zone, for an event with no place) reads a time given with no zone or as local time. */
 export function buildWhen(
   dayText: string, date: string, clocks: readonly ClockExpr[], placeZone: string | null, countries: readonly string[],
+  filedZone: string | null = null,
 ): EventWhen {
   const utcClock = clocks.find((c) => c.zone.kind === 'utc');
   const localClock = clocks.find((c) => c.zone.kind !== 'utc');
-  const localZone = localClock ? pickZone(localClock.zone, placeZone, countries) : placeZone;
+  const localZone = localClock ? pickZone(localClock.zone, placeZone ?? filedZone, countries) : placeZone;
   const text = [dayText, ...clocks.map((c) => c.text)].filter((t) => t.length > 0).join(', ');
+  if (!utcClock && !(localClock && localZone)) return { text, local: date, utc: null, timezone: placeZone, precision: 'day' };
   const day = DateTime.fromISO(date, { zone: 'UTC' });
   const iso = (dt: DateTime): string => dt.toISO({ suppressMilliseconds: true })!;
   if (utcClock) {

@@ -73,3 +73,25 @@ test('end to end: the place of the event gives the zone of "local time"', () => 
   assert.equal(e.when?.local, '2025-08-15T11:00:00-08:00');
   assert.equal(e.when?.utc, '2025-08-15T19:00:00Z');
 });
+
+test('a time with no zone and no place of the event is read in the dateline place\'s zone', () => {
+  const text = 'SEOUL, March 3 (Reuters) - South Korean Foreign Minister Cho Tae-yul will meet US Secretary of State Marco Rubio at 3 p.m. on Wednesday, the ministry said.';
+  const out = enrichText({ title: null, text, published_at: '2025-03-03', fetched_at: null });
+  assert.ok(out.entities.places.some((p) => p.name === 'Seoul' && p.timezone === 'Asia/Seoul'));
+  assert.ok(!out.entities.organizations.some((o) => /SEOUL|Seoul/.test(o.name)));
+  const e = out.events[0];
+  assert.equal(e?.place, null);
+  assert.equal(e?.when?.local, '2025-03-05T15:00:00+09:00');
+  assert.equal(e?.when?.utc, '2025-03-05T06:00:00Z');
+  // The filing date in the dateline ("March 3") is not the event's day.
+  const same = enrichText({ title: null, text: text.replace(' on Wednesday', ''), published_at: '2025-03-03', fetched_at: null });
+  assert.equal(same.events[0]?.when ?? null, null);
+});
+
+test('a dateline cut from the text (meta.dateline) still gives the zone; the event\'s own place wins', () => {
+  const text = 'Indian Prime Minister Narendra Modi will speak by phone with French President Emmanuel Macron at 7 p.m. on Friday.';
+  const out = enrichText({ title: null, text, published_at: '2025-07-10', fetched_at: null, dateline: 'NEW DELHI, July 10 (Reuters) -' });
+  assert.equal(out.events[0]?.when?.utc, '2025-07-11T13:30:00Z');
+  const placed = enrichText({ title: null, text: 'Modi will meet Macron in Paris at 7 p.m. on Friday.', published_at: '2025-07-10', fetched_at: null, dateline: 'NEW DELHI (Reuters) -' });
+  assert.equal(placed.events[0]?.when?.utc, '2025-07-11T17:00:00Z');
+});

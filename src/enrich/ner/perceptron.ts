@@ -2,6 +2,7 @@
 // well-known "perceptron tagger" recipe: sparse features, weights averaged over all updates).
 // Training and tagging live together so the decoding used in training is the one shipped.
 import { featureKey, sentenceContext, staticFeatures, tagFeatures, TEMPLATES, type Features } from './features.js';
+import { PERSON_TITLES, DEMONYMS } from '../lexicon.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -19,11 +20,38 @@ export interface ModelFile {
 
 const INT16_MAX = 32767;
 
+/** Templates whose value is several parts joined by '|' (features.ts), looked up part by part when
+ *  tagging, so the joined string is never built: with the parts' count. */
+const JOINED: Partial<Record<(typeof TEMPLATES)[number], number>> = { 's-1s': 3, 'w-1w': 2, 'ww+1': 2, g: 2, t12: 2, t1w: 2 };
+const TID = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<(typeof TEMPLATES)[number], number>;
+/** Words whose own features' summed weights are cached (cleared when full): news repeats its words. */
+const WORD_CACHE_MAX = 50_000;
+
+/** A two-part template's weights: first part -> second part -> weights. */
+type Pairs = Map<string, Map<string, Float32Array>>;
+
+/** Every way to cut `value` at `parts - 1` of its '|' characters (one way unless a part holds '|'). */
+function splits(value: string, parts: number): string[][] {
+  if (parts === 1) return [[value]];
+  const out: string[][] = [];
+  for (let i = value.indexOf('|'); i >= 0; i = value.indexOf('|', i + 1)) {
+    for (const rest of splits(value.slice(i + 1), parts - 1)) out.push([value.slice(0, i), ...rest]);
+  }
+  return out;
+}
+
 export class Perceptron {
   /** Training weights by "template=value" key. */
   readonly weights = new Map<string, Float64Array>();
   /** Tagging weights: one table per feature template, keyed by value. */
   private tables: Map<string, Float32Array>[] = TEMPLATES.map(() => new Map());
+  /** The joined templates' weights as nested tables (see JOINED), filled by fromFile; the
+   *  three-part one (s-1s) as its first part -> a two-part table. */
+  private pairs: Pairs[] = TEMPLATES.map(() => new Map());
+  private triples = new Map<string, Pairs>();
+  /** Per original word: the sum of its word-only features (b, w, s, x3, p3), added from zero in
+   *  the reference order, so scores are bit-for-bit those of `tagReference`. */
+  private wordSums = new Map<string, Float32Array>();
   private readonly totals = new Map<string, Float64Array>();
   private readonly stamps = new Map<string, Float64Array>();
   private step = 0;
@@ -41,13 +69,84 @@ export class Perceptron {
       const key = names[i]!;
       const eq = key.indexOf('=');
       const id = ids.get(key.slice(0, eq) as (typeof TEMPLATES)[number]);
-      if (id !== undefined) p.tables[id]!.set(key.slice(eq + 1), all.subarray(i * n, i * n + n));
+      if (id === undefined) continue;
+      const value = key.slice(eq + 1);
+      const w = all.subarray(i * n, i * n + n);
+      p.tables[id]!.set(value, w);
+      const parts = JOINED[TEMPLATES[id]!];
+      if (parts === 2) for (const [a, b] of splits(value, 2)) setPair(p.pairs[id]!, a!, b!, w);
+      if (parts === 3) {
+        for (const [a, b, c] of splits(value, 3)) {
+          let inner = p.triples.get(a!);
+          if (!inner) p.triples.set(a!, inner = new Map());
+          setPair(inner, b!, c!, w);
+        }
+      }
     }
     return p;
   }
 
-  /** Tags one sentence greedily; previous predictions feed the next token's features. */
+  /** Tags one sentence greedily, as `tagReference` does (same features, same order of additions,
+   *  so the same tags), without building feature strings: joined values are looked up part by
+   *  part, and a word's own features are summed once per word. */
   tag(words: string[]): Tag[] {
+    const ctx = sentenceContext(words);
+    const { lower, shapes, gaz } = ctx;
+    const out: Tag[] = [];
+    const scores = new Float32Array(TAGS.length);
+    const t = this.tables;
+    const lw = (k: number): string => lower[k] ?? (k < 0 ? '<s>' : '</s>');
+    const sh = (k: number): string => shapes[k] ?? (k < 0 ? '<s>' : '</s>');
+    const gz = (k: number): string => gaz[k] ?? '-';
+    for (let i = 0; i < words.length; i++) {
+      const w = lower[i]!;
+      const s = shapes[i]!;
+      scores.set(this.wordSum(words[i]!, w, s));
+      add(scores, t[TID['w-1']]!.get(lw(i - 1)));
+      add(scores, t[TID['w+1']]!.get(lw(i + 1)));
+      add(scores, t[TID['w-2']]!.get(lw(i - 2)));
+      add(scores, t[TID['w+2']]!.get(lw(i + 2)));
+      add(scores, t[TID['s-1']]!.get(sh(i - 1)));
+      add(scores, t[TID['s+1']]!.get(sh(i + 1)));
+      const around = this.triples.get(sh(i - 1));
+      if (around) add(scores, get2(around, s, sh(i + 1)));
+      add(scores, get2(this.pairs[TID['w-1w']]!, lw(i - 1), w));
+      add(scores, get2(this.pairs[TID['ww+1']]!, w, lw(i + 1)));
+      add(scores, get2(this.pairs[TID.g]!, gaz[i]!, s));
+      add(scores, t[TID['g-1']]!.get(gz(i - 1)));
+      add(scores, t[TID['g+1']]!.get(gz(i + 1)));
+      if (i === 0) add(scores, t[TID.first]!.get(s));
+      if (PERSON_TITLES.has(lw(i - 1))) add(scores, t[TID['title-1']]!.get(s));
+      if (PERSON_TITLES.has(w)) add(scores, t[TID.title]!.get(''));
+      if (DEMONYMS[w] !== undefined && /^\p{Lu}/u.test(words[i]!)) add(scores, t[TID.demonym]!.get(''));
+      const prev = out[i - 1] ?? '<s>';
+      add(scores, t[TID.t1]!.get(prev));
+      add(scores, get2(this.pairs[TID.t12]!, out[i - 2] ?? '<s>', prev));
+      add(scores, get2(this.pairs[TID.t1w]!, prev, w));
+      out.push(repair(argmax(scores), out[i - 1]));
+    }
+    return out;
+  }
+
+  /** The summed weights of a word's own features: bias, word, shape, suffix, prefix. */
+  private wordSum(word: string, w: string, s: string): Float32Array {
+    let sum = this.wordSums.get(word);
+    if (sum) return sum;
+    sum = new Float32Array(TAGS.length);
+    const t = this.tables;
+    add(sum, t[TID.b]!.get(''));
+    add(sum, t[TID.w]!.get(w));
+    add(sum, t[TID.s]!.get(s));
+    add(sum, t[TID.x3]!.get(w.slice(-3)));
+    add(sum, t[TID.p3]!.get(w.slice(0, 3)));
+    if (this.wordSums.size >= WORD_CACHE_MAX) this.wordSums.clear();
+    this.wordSums.set(word, sum);
+    return sum;
+  }
+
+  /** Tags one sentence greedily from the feature strings training uses; previous predictions feed
+   *  the next token's features. The reference `tag` must agree with (test/enrich/ner.test.ts). */
+  tagReference(words: string[]): Tag[] {
     const ctx = sentenceContext(words);
     const out: Tag[] = [];
     const scores = new Float32Array(TAGS.length);
@@ -145,6 +244,21 @@ export class Perceptron {
     stamp[tag] = this.step;
     w[tag]! += delta;
   }
+}
+
+function add(scores: Float32Array, w: Float32Array | undefined): void {
+  if (!w) return;
+  for (let t = 0; t < scores.length; t++) scores[t]! += w[t]!;
+}
+
+function setPair(table: Pairs, a: string, b: string, w: Float32Array): void {
+  let inner = table.get(a);
+  if (!inner) table.set(a, inner = new Map());
+  inner.set(b, w);
+}
+
+function get2(table: Pairs, a: string, b: string): Float32Array | undefined {
+  return table.get(a)?.get(b);
 }
 
 function argmax(scores: ArrayLike<number>): Tag {
