@@ -33,7 +33,7 @@ export function fineweb(view: TextView, t: FineWebThresholds): Verdict {
   const short = n > 0 ? view.lines.filter((l) => l.length <= t.short_line_length).length / n : 0;
   const dupChars = duplicateFractions(view.lines).chars;
   // Paragraphs are joined by one newline in FineWeb's extracted text: n lines hold n-1 newlines.
-  const newlineRatio = view.words.length > 0 ? Math.max(0, n - 1) / view.words.length : 0;
+  const newlineRatio = view.wordStats.count > 0 ? Math.max(0, n - 1) / view.wordStats.count : 0;
   const signals = {
     line_punct_ratio: punct,
     short_line_ratio: short,

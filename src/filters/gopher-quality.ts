@@ -38,11 +38,6 @@ export const GOPHER_QUALITY_DEFAULTS: Readonly<GopherQualityThresholds> = Object
   min_stop_words: 2,
 });
 
-/** The paper's English stop words. The rule is English-only: other languages skip it. */
-const STOP_WORDS = new Set(['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with']);
-/** Lengths of the stop words: other words are not lower-cased to be looked up. */
-const STOP_WORD_MIN_LENGTH = 2;
-const STOP_WORD_MAX_LENGTH = 4;
 
 /** Bullet marks a list line starts with (Unicode bullets, dashes and asterisks used as bullets). */
 const BULLET_START = /^(?:[•‣⁃⁌⁍∙○●◘◦⦾⦿▪▫■□►▶➢➤✓✔★☆]|[-*–—](?=\s))/u;
@@ -55,9 +50,9 @@ function occurrences(text: string, needle: string): number {
 }
 
 export function gopherQuality(view: TextView, language: string | null, t: GopherQualityThresholds): Verdict {
-  const nWords = view.words.length;
-  let wordChars = 0;
-  for (const w of view.words) wordChars += w.length;
+  // The paper's English stop words (text.ts STOP_WORDS) are counted with the words; the rule is
+  // English-only: other languages skip it.
+  const { count: nWords, chars: wordChars, stopWords } = view.wordStats;
   const meanWordLength = nWords > 0 ? wordChars / nWords : 0;
   const hashes = occurrences(view.text, '#');
   const ellipses = occurrences(view.text, '...') + occurrences(view.text, '…');
@@ -68,10 +63,6 @@ export function gopherQuality(view: TextView, language: string | null, t: Gopher
   const bulletRatio = nLines > 0 ? bulletLines / nLines : 0;
   const ellipsisRatio = nLines > 0 ? ellipsisLines / nLines : 0;
   const alphaRatio = view.tokenCount > 0 ? view.alphaTokenCount / view.tokenCount : 0;
-  let stopWords = 0;
-  for (const w of view.words) {
-    if (w.length >= STOP_WORD_MIN_LENGTH && w.length <= STOP_WORD_MAX_LENGTH && STOP_WORDS.has(w.toLowerCase())) stopWords++;
-  }
 
   const spaceless = language !== null && SPACELESS_LANGUAGES.has(language);
   const signals = {

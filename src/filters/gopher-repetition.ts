@@ -4,7 +4,7 @@
 import type { Doc } from '../record.js';
 import { type Failure, type FilterMode, type Verdict, filterStage, verdictOf } from './stage.js';
 import { IntCounter } from './int-counter.js';
-import { type TextView, docView } from './text.js';
+import { type TextView, type WordStats, docView } from './text.js';
 
 export interface GopherRepetitionThresholds {
   /** Table A1: duplicate line fraction 0.30, duplicate paragraph fraction 0.30. */
@@ -74,27 +74,11 @@ function ngramKeys(ids: Int32Array, sizes: readonly number[]): Array<Int32Array 
   return keys;
 }
 
-/** A 32-bit FNV-1a hash of a word, case-folded: words get ids without a string Map. Two distinct
- *  words of one document share a hash about once in 10,000 documents; they would then count as one
- *  word in the n-gram rules. */
-function wordHash(word: string): number {
-  const w = word.toLowerCase();
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-function indexWords(words: readonly string[], sizes: readonly number[]): WordIndex {
-  const ids = new Int32Array(words.length);
-  const lengths = new Int32Array(words.length);
-  let totalChars = 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string;
-    ids[i] = wordHash(w);
-    lengths[i] = w.length;
-    totalChars += w.length;
-  }
-  return { lengths, totalChars, keys: ngramKeys(ids, sizes) };
+/** The n-gram keys of the document's words (ids: their hashes, see WordStats): two distinct words
+ *  of one document share a hash about once in 10,000 documents; they would then count as one word
+ *  in the n-gram rules. */
+function indexWords(words: WordStats, sizes: readonly number[]): WordIndex {
+  return { lengths: words.lengths, totalChars: words.chars, keys: ngramKeys(words.hashes, sizes) };
 }
 
 function charsOf(index: WordIndex, start: number, n: number): number {
@@ -155,7 +139,7 @@ export function gopherRepetition(view: TextView, t: GopherRepetitionThresholds):
   if (lines.chars > t.max_dup_line_char_fraction) fail('gopher_dup_line_char_fraction', lines.chars);
 
   const sizes = [...t.top_ngram_char_fraction, ...t.dup_ngram_char_fraction].map(([n]) => n);
-  const index = indexWords(view.words, sizes);
+  const index = indexWords(view.wordStats, sizes);
   for (const [n, max] of t.top_ngram_char_fraction) {
     const value = topNgramCharFraction(index, n);
     signals[`top_${n}gram_char_fraction`] = value;

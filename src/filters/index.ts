@@ -20,7 +20,7 @@ export function minWordsStage(min: number): Stage {
   return {
     name: 'min_words',
     apply(doc: Doc): Doc | Drop {
-      const n = docView(doc).words.length;
+      const n = docView(doc).wordStats.count;
       return n < min ? { drop: 'too_few_words', detail: `${n} words < ${min}` } : doc;
     },
   };

@@ -32,14 +32,35 @@ const HAS_TEXT = /[\p{L}\p{N}]/u;
 
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
+/** The Gopher quality rule's English stop words (Rae et al. 2021, Appendix A.1.1). Counted here,
+ *  with the words, so no word string is built for it. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['the', 'be', 'to', 'of', 'and', 'that', 'have', 'with']);
+const STOP_WORD_MIN_LENGTH = 2;
+const STOP_WORD_MAX_LENGTH = 4;
+
+/** The document's words as numbers: what the word rules need, without a string per word. */
+export interface WordStats {
+  count: number;
+  /** Characters of all words. */
+  chars: number;
+  /** Per word, in reading order: its length, and a 32-bit FNV-1a hash of its lower-cased form
+   *  (the n-gram rules' word ids). */
+  lengths: Int32Array;
+  hashes: Int32Array;
+  /** Words that are STOP_WORDS in any case. */
+  stopWords: number;
+}
+
 export interface TextView {
   text: string;
   /** Non-empty lines, trimmed. Each block is one paragraph; a block may hold several lines. */
   lines: string[];
   /** Paragraphs: the blocks (text split on blank lines), trimmed and non-empty. */
   paragraphs: string[];
-  /** Words in reading order (see WORD); spaceless scripts split into dictionary words. */
-  words: string[];
+  /** Words in reading order (see WORD); spaceless scripts split into dictionary words. Built on
+   *  first read: the filters use `wordStats`, which gives the same words as numbers. */
+  readonly words: string[];
+  wordStats: WordStats;
   /** Number of whitespace-separated tokens, punctuation included (the Gopher paper's notion of a
    *  "word" for its alphabetic-word rule), and how many of them hold a letter. */
   tokenCount: number;
@@ -71,6 +92,115 @@ function fastWords(text: string): string[] {
     else pushTrimmed(token, out);
   }
   return out;
+}
+
+/** FNV-1a, 32-bit: the offset basis and prime. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The hash of a word as WordStats.hashes holds it: FNV-1a over the code units of its lower case. */
+export function wordHash(word: string): number {
+  const w = word.toLowerCase();
+  let h = FNV_OFFSET;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const STOP_HASHES = new Set([...STOP_WORDS].map(wordHash));
+
+/** Word stats from word strings: the straightforward reading, used for spaceless text (and as the
+ *  reference the fast path is tested against). */
+export function statsOfWords(words: readonly string[]): WordStats {
+  const lengths = new Int32Array(words.length);
+  const hashes = new Int32Array(words.length);
+  let chars = 0;
+  let stopWords = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    lengths[i] = w.length;
+    hashes[i] = wordHash(w);
+    chars += w.length;
+    if (w.length >= STOP_WORD_MIN_LENGTH && w.length <= STOP_WORD_MAX_LENGTH && STOP_WORDS.has(w.toLowerCase())) stopWords++;
+  }
+  return { count: words.length, chars, lengths, hashes, stopWords };
+}
+
+/** A character FAST_TOKEN keeps (anything but whitespace, and ASCII, Latin-1, general and CJK
+ *  punctuation and symbols; U+2019 is kept), by code unit as the regex reads it. */
+function isTokenChar(c: number): boolean {
+  if (c < 0x80) {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x2d
+      || c === 0x2e || c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f;
+  }
+  if ((c >= 0xa0 && c <= 0xbf) || c === 0xd7 || c === 0xf7) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return c === 0x2019;
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  return !isWhitespace(c);
+}
+
+/** The joiners WORD keeps inside a word: ' ’ . - */
+function isJoiner(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2d;
+}
+
+/** fastWords' words (tokens split at runs of two or more joiners, trimmed of joiners at both ends)
+ *  read as numbers in one pass over the code units: the same lengths, hashes and counts as
+ *  statsOfWords(fastWords(text)), without building a string per word (test/filters/text.test.ts). */
+function fastWordStats(text: string): WordStats {
+  let lengths = new Int32Array(Math.max(16, text.length >> 3));
+  let hashes = new Int32Array(lengths.length);
+  let count = 0;
+  let chars = 0;
+  let stopWords = 0;
+  const emit = (start: number, end: number): void => {
+    while (start < end && isJoiner(text.charCodeAt(start))) start++;
+    while (end > start && isJoiner(text.charCodeAt(end - 1))) end--;
+    if (end === start) return;
+    let h = FNV_OFFSET;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 0x80) { ascii = false; break; }
+      if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (!ascii) h = wordHash(text.slice(start, end));
+    const length = end - start;
+    if (count === lengths.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(lengths);
+      lengths = grown;
+      const grownHashes = new Int32Array(count * 2);
+      grownHashes.set(hashes);
+      hashes = grownHashes;
+    }
+    lengths[count] = length;
+    hashes[count] = h;
+    count++;
+    chars += length;
+    if (length >= STOP_WORD_MIN_LENGTH && length <= STOP_WORD_MAX_LENGTH && STOP_HASHES.has(h)
+      && STOP_WORDS.has(text.slice(start, end).toLowerCase())) stopWords++;
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenChar(text.charCodeAt(i))) { i++; continue; }
+    // A token: [i, end). Its parts are separated by runs of two or more joiners.
+    let partStart = i;
+    let j = i;
+    while (j < n && isTokenChar(text.charCodeAt(j))) {
+      if (isJoiner(text.charCodeAt(j)) && j + 1 < n && isJoiner(text.charCodeAt(j + 1))) {
+        emit(partStart, j);
+        while (j < n && isJoiner(text.charCodeAt(j))) j++;
+        partStart = j;
+        continue;
+      }
+      j++;
+    }
+    emit(partStart, j);
+    i = j;
+  }
+  return { count, chars, lengths: lengths.subarray(0, count), hashes: hashes.subarray(0, count), stopWords };
 }
 
 export function splitWords(text: string): string[] {
@@ -163,8 +293,20 @@ export function viewOf(text: string): TextView {
   const paragraphs: string[] = [];
   pushParts(text, '\n', lines);
   pushParts(text, /\n\s*\n/, paragraphs);
+  return makeView(text, lines, paragraphs);
+}
+
+function makeView(text: string, lines: string[], paragraphs: string[]): TextView {
   const counts = countTokens(text);
-  return { text, lines, paragraphs, words: splitWords(text), tokenCount: counts.tokens, alphaTokenCount: counts.alpha };
+  const spaceless = SPACELESS.test(text);
+  let words: string[] | null = null;
+  const stats = spaceless ? statsOfWords((words = splitWords(text))) : fastWordStats(text);
+  return {
+    text, lines, paragraphs, wordStats: stats, tokenCount: counts.tokens, alphaTokenCount: counts.alpha,
+    get words(): string[] {
+      return (words ??= splitWords(text));
+    },
+  };
 }
 
 /** The same view built from blocks: each block is a paragraph, no need to search for blank lines. */
@@ -182,8 +324,7 @@ function viewOfBlocks(blocks: readonly Block[], text: string): TextView {
       lines.push(t);
     }
   }
-  const counts = countTokens(text);
-  return { text, lines, paragraphs, words: splitWords(text), tokenCount: counts.tokens, alphaTokenCount: counts.alpha };
+  return makeView(text, lines, paragraphs);
 }
 
 const cache = new WeakMap<Doc, { texts: string[]; view: TextView }>();
