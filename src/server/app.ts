@@ -11,6 +11,7 @@ import { MAX_LIMIT } from '../store/search.js';
 import type { ClusterMember, Store } from '../store/types.js';
 import { VERSION } from '../version.js';
 import { openApiDocument } from './openapi.js';
+import { redactPaths } from './redact.js';
 import { jsonError, hostCheck, securityHeaders, tokenAuth } from './security.js';
 import { DEFAULT_UI_DIR, loadAssets } from './static.js';
 
@@ -122,7 +123,11 @@ export function createApp(options: AppOptions): Hono {
 
   app.get('/api/events', (c) => c.json(store.listEvents(defined(parse(EventParams, c.req.query())))));
 
-  app.get('/api/stats', (c) => c.json({ ...store.stats(), report: options.report?.() != null }));
+  // The last run's stats may name input files and folders: the API gives their last segment only.
+  app.get('/api/stats', (c) => {
+    const stats = store.stats();
+    return c.json({ ...stats, last_run: redactPaths(stats.last_run), report: options.report?.() != null });
+  });
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(VERSION)));
 

@@ -100,7 +100,22 @@ async function writeText(format: 'jsonl' | 'csv', records: AsyncIterable<Article
   return n;
 }
 
-/** Writes with back-pressure: waits for 'drain' when the stream's buffer is full. */
-function writeOut(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
-  return stream.write(chunk) ? Promise.resolve() : new Promise((resolve) => stream.once('drain', () => resolve()));
+/** Writes with back-pressure: waits for 'drain' when the stream's buffer is full, and rejects when
+ *  the stream fails first (a full disk, a closed pipe), which would otherwise never drain. */
+export function writeOut(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (stream.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const done = (err?: Error): void => {
+      stream.off('drain', onDrain);
+      stream.off('error', done);
+      stream.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = (): void => done();
+    const onClose = (): void => done(new Error('the output stream closed before it drained'));
+    stream.once('drain', onDrain);
+    stream.once('error', done);
+    stream.once('close', onClose);
+  });
 }

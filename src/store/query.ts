@@ -1,11 +1,7 @@
-// Turns what a person types into a safe FTS5 query, and FTS5 snippets into escaped, marked parts.
+// Turns what a person types into a safe FTS5 query, and snippet parts into escaped, marked HTML.
 // User input never reaches MATCH as syntax: every term is re-quoted, so `NEAR(`, `:` or a stray quote
 // cannot make a query fail or reach a column filter.
 import type { SnippetPart } from './types.js';
-
-/** Characters FTS5's snippet() wraps around matched terms; control characters never shown. */
-export const HIT_OPEN = '\u0001';
-export const HIT_CLOSE = '\u0002';
 
 /** A run of letters, digits or marks: the same units FTS5's unicode61 tokenizer indexes. */
 const TERM = /[\p{L}\p{N}\p{M}_]+/gu;
@@ -14,9 +10,15 @@ const PIECE = /"([^"]*)"?|([^\s"]+)/g;
 /** More terms than this are ignored: a query is not a document. */
 const MAX_TERMS = 32;
 
-/** Builds an FTS5 MATCH expression (all pieces must match), or null when nothing searchable is left. */
-export function toFtsQuery(input: string): string | null {
-  const parts: string[] = [];
+/** One piece of a query: a word, a phrase (several words in a row) or a prefix (last word ends in *). */
+export interface QueryPiece {
+  words: string[];
+  prefix: boolean;
+}
+
+/** Splits what a person typed into pieces, keeping only the characters FTS5 indexes. */
+export function parseQuery(input: string): QueryPiece[] {
+  const pieces: QueryPiece[] = [];
   let terms = 0;
   for (const m of input.matchAll(PIECE)) {
     if (terms >= MAX_TERMS) break;
@@ -24,7 +26,7 @@ export function toFtsQuery(input: string): string | null {
       const words = m[1].match(TERM) ?? [];
       if (words.length === 0) continue;
       terms += words.length;
-      parts.push(`"${words.join(' ')}"`);
+      pieces.push({ words, prefix: false });
       continue;
     }
     const raw = m[2] ?? '';
@@ -32,32 +34,16 @@ export function toFtsQuery(input: string): string | null {
     const words = raw.match(TERM) ?? [];
     words.forEach((w, i) => {
       terms += 1;
-      parts.push(prefix && i === words.length - 1 ? `"${w}"*` : `"${w}"`);
+      pieces.push({ words: [w], prefix: prefix && i === words.length - 1 });
     });
   }
-  return parts.length > 0 ? parts.join(' ') : null;
+  return pieces;
 }
 
-/** Splits a snippet carrying HIT_OPEN/HIT_CLOSE markers into plain and matched parts. */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  let hit = false;
-  let buf = '';
-  const flush = (): void => {
-    if (buf === '') return;
-    const last = parts[parts.length - 1];
-    if (last !== undefined && last.hit === hit) last.text += buf;
-    else parts.push({ text: buf, hit });
-    buf = '';
-  };
-  for (const ch of marked) {
-    if (ch === HIT_OPEN || ch === HIT_CLOSE) {
-      flush();
-      hit = ch === HIT_OPEN;
-    } else buf += ch;
-  }
-  flush();
-  return parts;
+/** Builds an FTS5 MATCH expression (all pieces must match), or null when nothing searchable is left. */
+export function toFtsQuery(input: string): string | null {
+  const parts = parseQuery(input).map((p) => `"${p.words.join(' ')}"${p.prefix ? '*' : ''}`);
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 const HTML_ESCAPES: Record<string, string> = {

@@ -1,11 +1,12 @@
 // Search over the store: FTS5 MATCH ranked by bm25 (title weighted above text) with keyset paging,
 // filters on site, language, page type and publication day, snippets with hits marked, and facet
-// counts over the top results. Without a query, newest first.
+// counts over the top results. Without a query, newest first. A query matching more than RANK_WINDOW
+// articles is ranked over its most recently added RANK_WINDOW matches, and the result says so.
 import type Database from 'better-sqlite3';
 import {
-  HIT_CLOSE, HIT_OPEN, InvalidQueryError, dayBound, decodeCursor, encodeCursor, partsToHtml, snippetParts,
-  toFtsQuery,
+  InvalidQueryError, type QueryPiece, dayBound, decodeCursor, encodeCursor, parseQuery, partsToHtml, toFtsQuery,
 } from './query.js';
+import { buildSnippet } from './snippet.js';
 import type { FacetCount, Facets, SearchItem, SearchQuery, SearchResult } from './types.js';
 
 export const DEFAULT_LIMIT = 20;
@@ -13,8 +14,6 @@ export const MAX_LIMIT = 100;
 /** bm25 column weights (title, text): a hit in the title counts like ten in the body, as in most
  *  news search set-ups where the headline states the story. */
 const BM25 = 'bm25(articles_fts, 10.0, 1.0)';
-/** Words of context around the hits in a snippet (FTS5 snippet() allows up to 64). */
-const SNIPPET_TOKENS = 24;
 /** Characters of the opening shown when there is no query to centre a snippet on. */
 const LEAD_CHARS = 240;
 /** Values shown per facet; the day facet shows the most recent days. */
@@ -24,9 +23,15 @@ const FACET_DAYS = 31;
  *  counting 90k matches of a common word costs more than ranking them (measured on the 100k bench
  *  store), and the top of the list is what a reader narrows. */
 export const FACET_TOP = 1000;
-/** A filtered total is counted up to this many matches (an unfiltered one is exact: FTS5 counts a
- *  term's documents cheaply, the join to the filter columns is what costs). */
-export const COUNT_CAP = 10_000;
+/** bm25 is ranked over at most this many matches, the most recently added (highest rowid): FTS5
+ *  computes bm25 for every match it is asked to order, about 0.45 us each with no top-k pruning
+ *  (measured on the 100k bench store: 43 ms CPU to order a word found in 97k articles, 26 ms for
+ *  `kalo*`), while it walks matches newest first and stops at a LIMIT. 10,000 keeps the worst ranking
+ *  near 5 ms of CPU; a query matching more is one a reader narrows, and `rank_window` tells them. */
+export const RANK_WINDOW = 10_000;
+/** A filtered total is counted up to this many matches (the ranking window: past it the ranking is
+ *  windowed anyway). An unfiltered one is exact: FTS5 counts a term's documents cheaply. */
+export const COUNT_CAP = RANK_WINDOW;
 
 interface Filter {
   where: string[];
@@ -59,7 +64,7 @@ export function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
-/** The columns DETAILS selects (the item's display fields), the row id and the raw snippet. */
+/** The columns DETAILS selects (the item's display fields), the row id and the text to cut a snippet from. */
 type HitRow = Pick<SearchItem, 'id' | 'title' | 'url' | 'site_name' | 'language' | 'page_type' | 'published_at' | 'cluster_id'>
   & { rid: number; snip: string };
 
@@ -71,102 +76,141 @@ interface RankRow {
 
 const DETAILS = `a.rowid AS rid, a.id, a.title, a.url, a.site_name, a.language, a.page_type, a.published_at, a.cluster_id`;
 
-/** Two steps: rank (narrow tables only) to find the page's rows, then fetch details and snippets
- *  for just those rows. Asking for snippet() in the ranking query would build one per match. */
-export function search(db: Database.Database, query: SearchQuery): SearchResult {
+/** Ranks (narrow tables only) to find the page's rows, then fetches details and builds snippets for
+ *  just those rows. With a query, one pass over the newest RANK_WINDOW matches gives the ranking, the
+ *  page, the facets' top results and, below the window, the exact total. */
+/** `rankWindow` is RANK_WINDOW; tests make it small to see the windowed path on a small corpus. */
+export function search(db: Database.Database, query: SearchQuery, rankWindow = RANK_WINDOW): SearchResult {
   const limit = clampLimit(query.limit);
+  const pieces = query.q !== undefined ? parseQuery(query.q) : [];
   const fts = query.q !== undefined ? toFtsQuery(query.q) : null;
   const base = filters(query);
   const keyed = base.where.length > 0;
+  // CROSS JOIN keeps FTS5 as the outer loop: driven from the keys, each row would re-run the MATCH.
   const from = fts !== null
-    ? `articles_fts${keyed ? ' JOIN article_keys k ON k.rowid = articles_fts.rowid' : ''}`
+    ? `articles_fts${keyed ? ' CROSS JOIN article_keys k ON k.rowid = articles_fts.rowid' : ''}`
     : 'article_keys k';
-  const match = fts !== null ? ['articles_fts MATCH ?'] : [];
-  const matchParams = fts !== null ? [fts] : [];
-
-  const page: Filter = { where: [...match, ...base.where], params: [...matchParams, ...base.params] };
-  const hasCursor = query.cursor !== undefined && query.cursor !== '';
-  if (hasCursor) addCursor(page, query.cursor ?? '', fts !== null);
-  const wantFacets = query.facets ?? !hasCursor;
-  const rankSql = (f: Filter): string => {
-    const where = f.where.length > 0 ? `WHERE ${f.where.join(' AND ')}` : '';
-    return fts !== null
-      ? `SELECT articles_fts.rowid AS rid, ${BM25} AS score, '' AS sort_key FROM ${from} ${where} ORDER BY score, rid LIMIT ?`
-      : `SELECT k.rowid AS rid, NULL AS score, k.sort_key FROM ${from} ${where} ORDER BY k.sort_key DESC, k.rowid DESC LIMIT ?`;
+  const all: Filter = {
+    where: [...(fts !== null ? ['articles_fts MATCH ?'] : []), ...base.where],
+    params: [...(fts !== null ? [fts] : []), ...base.params],
   };
+  const hasCursor = query.cursor !== undefined && query.cursor !== '';
+  const after = hasCursor ? cursorFilter(query.cursor ?? '', fts !== null) : { where: [], params: [], windowed: false };
+  const wantFacets = query.facets ?? !hasCursor;
   // On a first page with facets, one ranking serves both: the page and the top results to count.
   const rankCount = wantFacets && !hasCursor ? Math.max(limit + 1, FACET_TOP) : limit + 1;
-  const ranked = db.prepare(rankSql(page)).all(...page.params, rankCount) as RankRow[];
+  const ranked = rank(db, fts !== null, from, all, after, rankCount, rankWindow);
   const more = ranked.length > limit;
   const shown = ranked.slice(0, limit);
   const last = shown[shown.length - 1];
+  // The first page settles whether the ranking was windowed (and the total); later pages carry it.
+  const window = fts === null ? null : hasCursor
+    ? { over: after.windowed, total: null }
+    : windowSize(db, fts, from, all, ranked.length < Math.min(rankCount, rankWindow) ? ranked.length : null, rankWindow);
+  const over = window?.over === true;
   const nextCursor = more && last !== undefined
-    ? encodeCursor(fts !== null ? { s: last.score, r: last.rid } : { k: last.sort_key, r: last.rid })
+    ? encodeCursor(fts !== null ? { s: last.score, r: last.rid, ...(over && { w: 1 }) } : { k: last.sort_key, r: last.rid })
     : null;
 
-  const details = new Map(fetchDetails(db, fts, shown.map((r) => r.rid)).map((row) => [row.rid, row]));
+  const details = new Map(fetchDetails(db, shown.map((r) => r.rid), fts === null).map((row) => [row.rid, row]));
   const items: SearchItem[] = [];
   for (const r of shown) {
     const row = details.get(r.rid);
-    if (row !== undefined) items.push(toItem(row, r.score, fts !== null));
+    if (row !== undefined) items.push(toItem(row, r.score, fts !== null ? pieces : null));
   }
-  if (!wantFacets) return { items, next_cursor: nextCursor, total: null, total_capped: false, facets: null, facets_over: 0 };
-
-  const all: Filter = { where: [...match, ...base.where], params: [...matchParams, ...base.params] };
-  const top = hasCursor ? db.prepare(rankSql(all)).all(...all.params, FACET_TOP) as RankRow[] : ranked.slice(0, FACET_TOP);
-  const { total, capped } = countMatches(db, fts, from, all);
+  const windowNote = over ? rankWindow : null;
+  if (!wantFacets) {
+    return { items, next_cursor: nextCursor, total: null, total_capped: false, facets: null, facets_over: 0, rank_window: windowNote };
+  }
+  const top = hasCursor ? rank(db, fts !== null, from, all, { where: [], params: [] }, FACET_TOP, rankWindow) : ranked.slice(0, FACET_TOP);
+  const { total, capped } = window?.total ?? (fts !== null
+    ? windowSize(db, fts, from, all, null, rankWindow).total
+    : countMatches(db, all));
   return {
     items, next_cursor: nextCursor, total, total_capped: capped,
-    facets: facetCounts(db, top.map((r) => r.rid)), facets_over: top.length,
+    facets: facetCounts(db, top.map((r) => r.rid)), facets_over: top.length, rank_window: windowNote,
   };
 }
 
-/** Exact when unfiltered (FTS5 or the keys table count cheaply); up to COUNT_CAP when filtered. */
-function countMatches(db: Database.Database, fts: string | null, from: string, f: Filter): { total: number; capped: boolean } {
-  const filtered = f.where.length > (fts !== null ? 1 : 0);
-  if (!filtered) {
-    const total = fts !== null
-      ? db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(fts) as number
-      : db.prepare('SELECT count(*) FROM article_keys').pluck().get() as number;
-    return { total, capped: false };
+/** The ranked rows after the cursor. With a query: bm25 over the newest RANK_WINDOW matches (FTS5
+ *  walks rowids downwards and stops at the LIMIT; bm25 is computed for those rows only); without one,
+ *  newest first through the keys' sort index. */
+function rank(
+  db: Database.Database, ranked: boolean, from: string, all: Filter, after: Filter, count: number, rankWindow: number,
+): RankRow[] {
+  const where = all.where.length > 0 ? `WHERE ${all.where.join(' AND ')}` : '';
+  if (!ranked) {
+    const conds = [...all.where, ...after.where];
+    const sql = `SELECT k.rowid AS rid, NULL AS score, k.sort_key FROM ${from}
+      ${conds.length > 0 ? `WHERE ${conds.join(' AND ')}` : ''} ORDER BY k.sort_key DESC, k.rowid DESC LIMIT ?`;
+    return db.prepare(sql).all(...all.params, ...after.params, count) as RankRow[];
   }
-  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${f.where.join(' AND ')} LIMIT ${COUNT_CAP + 1})`)
+  const window = `SELECT articles_fts.rowid AS rid, ${BM25} AS score FROM ${from} ${where}
+    ORDER BY articles_fts.rowid DESC LIMIT ${rankWindow}`;
+  const sql = `SELECT rid, score, '' AS sort_key FROM (${window})
+    ${after.where.length > 0 ? `WHERE ${after.where.join(' AND ')}` : ''} ORDER BY score, rid LIMIT ?`;
+  return db.prepare(sql).all(...all.params, ...after.params, count) as RankRow[];
+}
+
+interface WindowInfo {
+  /** True when the query matched more than RANK_WINDOW articles, so only the newest were ranked. */
+  over: boolean;
+  total: { total: number; capped: boolean };
+}
+
+/** Whether ranking saw every match, and the total. `seen` is the number of matches when the ranking
+ *  returned fewer rows than it asked for (it then saw them all); otherwise they are counted: exactly
+ *  by FTS5 when unfiltered (cheap: no bm25, no row fetched), up to the window when filtered. */
+function windowSize(
+  db: Database.Database, fts: string, from: string, all: Filter, seen: number | null, rankWindow: number,
+): WindowInfo {
+  if (seen !== null) return { over: false, total: { total: seen, capped: false } };
+  if (all.where.length === 1) {
+    const total = db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(fts) as number;
+    return { over: total > rankWindow, total: { total, capped: false } };
+  }
+  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${all.where.join(' AND ')}
+    LIMIT ${rankWindow + 1})`).pluck().get(...all.params) as number;
+  return { over: n > rankWindow, total: { total: Math.min(n, rankWindow), capped: n > rankWindow } };
+}
+
+/** Without a query: exact when unfiltered (the keys table counts cheaply), up to COUNT_CAP when filtered. */
+function countMatches(db: Database.Database, f: Filter): { total: number; capped: boolean } {
+  if (f.where.length === 0) {
+    return { total: db.prepare('SELECT count(*) FROM article_keys').pluck().get() as number, capped: false };
+  }
+  const n = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM article_keys k WHERE ${f.where.join(' AND ')} LIMIT ${COUNT_CAP + 1})`)
     .pluck().get(...f.params) as number;
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
-function fetchDetails(db: Database.Database, fts: string | null, rowids: number[]): HitRow[] {
+/** Display fields and text of the page's rows, by rowid (no FTS5 involved: snippets are cut in JS);
+ *  only the opening of the text when there is no query to centre a snippet on. */
+function fetchDetails(db: Database.Database, rowids: number[], leadOnly: boolean): HitRow[] {
   if (rowids.length === 0) return [];
   const marks = rowids.map(() => '?').join(', ');
-  if (fts === null) {
-    return db.prepare(`SELECT ${DETAILS}, substr(a.text, 1, ${LEAD_CHARS + 40}) AS snip FROM articles a
-      WHERE a.rowid IN (${marks})`).all(...rowids) as HitRow[];
-  }
-  return db.prepare(`SELECT ${DETAILS},
-      snippet(articles_fts, 1, '${HIT_OPEN}', '${HIT_CLOSE}', '…', ${SNIPPET_TOKENS}) AS snip
-    FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-    WHERE articles_fts MATCH ? AND articles_fts.rowid IN (${marks})`).all(fts, ...rowids) as HitRow[];
+  const text = leadOnly ? `substr(a.text, 1, ${LEAD_CHARS + 40})` : 'a.text';
+  return db.prepare(`SELECT ${DETAILS}, ${text} AS snip FROM articles a WHERE a.rowid IN (${marks})`).all(...rowids) as HitRow[];
 }
 
-function addCursor(page: Filter, cursor: string, ranked: boolean): void {
+/** The keyset condition for the rows after a cursor, on the ranking's output columns, and whether
+ *  the first page found the query over the ranking window. */
+function cursorFilter(cursor: string, ranked: boolean): Filter & { windowed: boolean } {
   const c = decodeCursor(cursor) as Record<string, unknown> | null;
   const rid = c?.['r'];
   if (typeof rid !== 'number') throw new InvalidQueryError('invalid cursor');
   if (ranked) {
     const s = c?.['s'];
     if (typeof s !== 'number') throw new InvalidQueryError('invalid cursor');
-    page.where.push(`(${BM25} > ? OR (${BM25} = ? AND articles_fts.rowid > ?))`);
-    page.params.push(s, s, rid);
-  } else {
-    const k = c?.['k'];
-    if (typeof k !== 'string') throw new InvalidQueryError('invalid cursor');
-    page.where.push('(k.sort_key < ? OR (k.sort_key = ? AND k.rowid < ?))');
-    page.params.push(k, k, rid);
+    return { where: ['(score > ? OR (score = ? AND rid > ?))'], params: [s, s, rid], windowed: c?.['w'] === 1 };
   }
+  const k = c?.['k'];
+  if (typeof k !== 'string') throw new InvalidQueryError('invalid cursor');
+  return { where: ['(k.sort_key < ? OR (k.sort_key = ? AND k.rowid < ?))'], params: [k, k, rid], windowed: false };
 }
 
-function toItem(row: HitRow, score: number | null, ranked: boolean): SearchItem {
-  const snippet = ranked ? snippetParts(row.snip) : [{ text: lead(row.snip), hit: false }];
+function toItem(row: HitRow, score: number | null, pieces: readonly QueryPiece[] | null): SearchItem {
+  const snippet = pieces !== null ? buildSnippet(row.snip, pieces) : [{ text: lead(row.snip), hit: false }];
   // Field by field, not a spread of the row: a column added to DETAILS never leaks into the API unasked.
   return {
     id: row.id, title: row.title, url: row.url, site_name: row.site_name, language: row.language,

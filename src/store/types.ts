@@ -67,6 +67,10 @@ export interface SearchResult {
   total: number | null;
   /** True when a filtered query matched more than the store counts (COUNT_CAP): total is then that cap. */
   total_capped: boolean;
+  /** Null when every match was ranked. A number N when the query matched more than N articles and
+   *  bm25 ranked only the N most recently added matches (RANK_WINDOW): add words or filters to see
+   *  the best of all of them. */
+  rank_window: number | null;
   /** Counts over the top `facets_over` results (FACET_TOP at most), not necessarily every match. */
   facets: Facets | null;
   facets_over: number;

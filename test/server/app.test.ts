@@ -86,6 +86,29 @@ describe('API routes', () => {
     assert.equal(stats['report'], false);
   });
 
+  it('keeps local paths out of /api/stats: a path in the last run keeps its last segment', async () => {
+    const dirOf = mkdtempSync(join(tmpdir(), 'newsift-paths-'));
+    const own = openStore(join(dirOf, 'newsift.db'));
+    try {
+      own.recordRun({
+        out_dir: '/home/alice/corpora/out', inputs: ['/home/alice/crawl/a.warc.gz', 'C:\\Users\\bob\\b.warc'],
+        units: { '/srv/data/c.html': 1 }, source: 'https://example.org/feed', note: 'read from /tmp on the side',
+        nested: { work: '~/newsift/.work', url: 'file:///var/x/d.jsonl' },
+      });
+      const stats = await body(await createApp({ store: own }).request('/api/stats'));
+      const run = stats['last_run'];
+      assert.deepEqual(run, {
+        out_dir: '…/out', inputs: ['…/a.warc.gz', '…/b.warc'], units: { '…/c.html': 1 },
+        source: 'https://example.org/feed', note: 'read from /tmp on the side',
+        nested: { work: '…/.work', url: '…/d.jsonl' },
+      });
+      assert.doesNotMatch(JSON.stringify(stats), /alice|bob|\/srv|\/var/);
+    } finally {
+      own.close();
+      rmSync(dirOf, { recursive: true, force: true });
+    }
+  });
+
   it('answers bad parameters with 400 and unknown routes with JSON 404', async () => {
     const app = createApp({ store });
     for (const path of ['/api/articles?limit=1000', '/api/articles?cursor=%%%', '/api/articles?from=someday', '/api/events?limit=0']) {

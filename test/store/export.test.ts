@@ -3,11 +3,12 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { EXPORT_COLUMNS } from '../../src/store/columns.js';
-import { exportCorpus } from '../../src/store/export.js';
+import { exportCorpus, writeOut } from '../../src/store/export.js';
 import { formatSearchResults, searchCommand } from '../../src/store/search-command.js';
 import { openStore } from '../../src/store/sqlite.js';
 import type { StoreRecord } from '../../src/store/types.js';
@@ -113,6 +114,17 @@ describe('export', () => {
     await assert.rejects(exportCorpus(empty, { format: 'csv', output: join(empty, 'x.csv') }), /neither/);
     rmSync(empty, { recursive: true, force: true });
   });
+
+  it('stops waiting for drain when the output fails first (a full disk, a closed pipe)', { timeout: 5000 }, async () => {
+    const failing = new Writable({
+      highWaterMark: 4,
+      write: (_chunk, _enc, done) => setImmediate(() => done(new Error('ENOSPC: no space left on device'))),
+    });
+    await assert.rejects(writeOut(failing, 'more than four bytes'), /ENOSPC/);
+    const ok = new Writable({ highWaterMark: 4, write: (_chunk, _enc, done) => setImmediate(done) });
+    await writeOut(ok, 'more than four bytes');
+    assert.equal(ok.listenerCount('error'), 0, 'listeners are removed once drained');
+  });
 });
 
 describe('search command', () => {
@@ -132,7 +144,7 @@ describe('search command', () => {
         id: 'x\u001b[1A', title: 'Bad\u001b[2Jtitle', url: 'https://x.test/\u001b[K', site_name: 'S\u009b2J', language: null, page_type: null,
         published_at: null, cluster_id: null, snippet: [{ text: 'a\u001b]0;pwn\u0007b', hit: false }], snippet_html: '', score: null,
       }],
-      next_cursor: null, total: 1, total_capped: false, facets: null, facets_over: 0,
+      next_cursor: null, total: 1, total_capped: false, facets: null, facets_over: 0, rank_window: null,
     });
     assert.equal(out.includes('\u001b'), false);
     assert.equal(out.includes('\u0007'), false);
