@@ -1,7 +1,8 @@
 // Synthetic news corpus for the dedup bench: ~3 KB articles from a Zipf-distributed pseudo-word
 // vocabulary with per-topic names and stock newsroom sentences, in families of one original plus
 // planted copies of known kind (exact, boilerplate, changed headline, trimmed, added paragraph,
-// reworded), same-topic stories and follow-ups that must stay apart, and re-crawls of one URL.
+// reworded), same-topic stories and follow-ups that must stay apart, and re-crawls of one URL, plus
+// excerpts (the first 40-75% of a wire story) for the containment criterion.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { seededRandom as rng } from '../src/random.js';
@@ -15,7 +16,11 @@ const SITES = 400;
 const TARGET_CHARS = 3000;
 const SYLLABLES = ['ka', 'to', 're', 'mi', 'san', 'lo', 'ven', 'da', 'ri', 'po', 'nel', 'ta', 'gor', 'u', 'e', 'an', 'is', 'tor', 'bel', 'chi', 'mar', 'ost', 'fen', 'lu', 'qui', 'dra', 'hal', 'sem', 'pri', 'vo'];
 
-export type Variant = 'original' | 'exact' | 'boilerplate' | 'headline' | 'trimmed' | 'added' | 'reworded' | 'followup' | 'same_topic' | 'version';
+export type Variant = 'original' | 'exact' | 'boilerplate' | 'headline' | 'trimmed' | 'added' | 'reworded' | 'excerpt' | 'followup' | 'same_topic' | 'version';
+
+/** Share of wire stories that also get an excerpt (a syndicator keeping only the first part). */
+const EXCERPT_RATE = 0.3;
+const EXCERPT_SHARES = [0.4, 0.75] as const;
 
 export interface BenchRecord {
   id: string;
@@ -156,7 +161,9 @@ const EPOCH = Date.UTC(2025, 0, 1);
  */
 export function writeCorpus(path: string, docs: number, seed = 1): Record<Variant, number> {
   const g = new CorpusGenerator(seed);
-  const counts = { original: 0, exact: 0, boilerplate: 0, headline: 0, trimmed: 0, added: 0, reworded: 0, followup: 0, same_topic: 0, version: 0 } as Record<Variant, number>;
+  const counts = { original: 0, exact: 0, boilerplate: 0, headline: 0, trimmed: 0, added: 0, reworded: 0, excerpt: 0, followup: 0, same_topic: 0, version: 0 } as Record<Variant, number>;
+  // Excerpts draw from their own stream, so every other record is the same as without them.
+  const side = rng(seed ^ 0x2545f491);
   const fd = openSync(path, 'w');
   let buffer: string[] = [];
   let size = 0;
@@ -210,6 +217,11 @@ export function writeCorpus(path: string, docs: number, seed = 1): Record<Varian
       else if (kind < 0.65) emit(record('trimmed', withBoilerplate(base.slice(0, base.length - 1 - Math.floor(g.random() * 2))), site));
       else if (kind < 0.75) emit(record('added', [...base, `Editor's note: ${g.article(topic)[0]!}`], site));
       else emit(record('reworded', g.reword(base, [0.05, 0.1, 0.2, 0.35][Math.floor(g.random() * 4)]!), site));
+    }
+    if (wire && side() < EXCERPT_RATE) {
+      const share = EXCERPT_SHARES[0] + side() * (EXCERPT_SHARES[1] - EXCERPT_SHARES[0]);
+      const site = g.site(Math.floor(side() * SITES));
+      emit(record('excerpt', [site.header, ...base.slice(0, Math.max(1, Math.round(base.length * share)))], site));
     }
     // Must stay apart: a follow-up reusing two background paragraphs, and another story on the topic.
     if (g.random() < 0.25) emit(record('followup', [...g.article(topic).slice(0, 6), ...base.slice(1, 3)]));

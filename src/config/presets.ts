@@ -31,8 +31,9 @@ const BASE = {
     max_dom_nodes: 200_000,
     max_line_length: 100_000,
   },
-  // Near-duplicate search (docs/dedup.md): 5-token shingles as FineWeb, 16 bands x 6 rows, Jaccard 0.8.
-  dedup: { shingle_size: 5, bands: 16, rows: 6, threshold: 0.8 },
+  // Near-duplicate search (docs/dedup.md): 5-token shingles as FineWeb, 16 bands x 6 rows, Jaccard 0.8;
+  // containment of trimmed copies off (0), so clusters are Jaccard clusters unless asked otherwise.
+  dedup: { shingle_size: 5, bands: 16, rows: 6, threshold: 0.8, containment: 0 },
 } as const;
 
 function filters(mode: FilterMode, minWords: number, c4: Partial<typeof C4_DEFAULTS> = {}): NewsiftConfig['filters'] {

@@ -45,6 +45,8 @@ export const CONFIG_SCHEMA = z.strictObject({
     bands: positive(),
     rows: positive(),
     threshold: fraction(),
+    /** Containment criterion for trimmed syndicated copies (docs/dedup.md); 0 turns it off. */
+    containment: fraction(),
   }),
   filters: z.strictObject({
     /** Documents with fewer words leave (`too_few_words`); 0 turns the rule off. */

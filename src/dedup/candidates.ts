@@ -4,7 +4,7 @@
 
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RecordWriter, readUint32File } from './io.js';
+import { HI_WORD, LO_WORD, RecordWriter, readUint32File } from './io.js';
 import type { SignatureSets } from './sets.js';
 import { bandFile } from './signatures.js';
 
@@ -60,8 +60,8 @@ export function findCandidates(sets: SignatureSets, representative: Int32Array, 
         for (let i = 0; i < data.length; i += 2) {
           const g = offset + data[i + 1]!;
           if (representative[g] !== g) continue;
-          words[2 * n] = g;
-          words[2 * n + 1] = data[i]!;
+          words[2 * n + LO_WORD] = g;
+          words[2 * n + HI_WORD] = data[i]!;
           n++;
         }
       });
@@ -69,19 +69,19 @@ export function findCandidates(sets: SignatureSets, representative: Int32Array, 
       stats.entries += n;
       let start = 0;
       while (start < n) {
-        const key = words[2 * start + 1]!;
+        const key = words[2 * start + HI_WORD]!;
         let end = start + 1;
-        while (end < n && words[2 * end + 1] === key) end++;
+        while (end < n && words[2 * end + HI_WORD] === key) end++;
         const size = end - start;
         if (size > 1) {
           stats.sharedBuckets++;
           stats.largestBucket = Math.max(stats.largestBucket, size);
           if (size <= maxBucketPairs) {
-            for (let i = start; i < end; i++) for (let j = i + 1; j < end; j++) emit(words[2 * i]!, words[2 * j]!);
+            for (let i = start; i < end; i++) for (let j = i + 1; j < end; j++) emit(words[2 * i + LO_WORD]!, words[2 * j + LO_WORD]!);
           } else {
             for (let i = start + 1; i < end; i++) {
-              emit(words[2 * start]!, words[2 * i]!);
-              if (i > start + 1) emit(words[2 * (i - 1)]!, words[2 * i]!);
+              emit(words[2 * start + LO_WORD]!, words[2 * i + LO_WORD]!);
+              if (i > start + 1) emit(words[2 * (i - 1) + LO_WORD]!, words[2 * i + LO_WORD]!);
             }
           }
         }

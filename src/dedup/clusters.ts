@@ -1,14 +1,15 @@
-// Passes 2, 4 and 5 (docs/dedup.md): clusters. Exact duplicates (equal normalised-text hashes) and URL versions (equal canonical
-// URLs) are grouped by sorting, candidate pairs are verified by exact Jaccard on their shingle sets,
-// union-find joins what passed, and each cluster gets its canonical record and every member its
-// similarity to it. Everything is held in typed arrays indexed by record number (~80 bytes a record).
+// Passes 2 and 4 (docs/dedup.md): what may be clustered. Exact duplicates (equal normalised-text
+// hashes) and URL versions (equal canonical URLs) are grouped by sorting, candidate pairs are verified
+// by exact Jaccard (and, when enabled, containment) on their shingle sets, and union-find joins what
+// passed. Its components are where pass 5 (centre.ts) looks for canonical-centred clusters.
+// Everything is held in typed arrays indexed by record number (~80 bytes a record).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAIR_PARTITIONS, pairFile } from './candidates.js';
-import { compareCanonical } from './canonical.js';
-import { RecordWriter, readUint32File } from './io.js';
-import { jaccard } from './minhash.js';
+import { HI_WORD, LO_WORD, RecordWriter, readUint32File } from './io.js';
+import { intersectionSize } from './minhash.js';
+import type { DedupParams } from './params.js';
 import type { SignatureSets } from './sets.js';
 import type { UnionFind } from './unionfind.js';
 
@@ -17,6 +18,8 @@ export const KIND_CANONICAL = 0;
 export const KIND_EXACT = 1;
 export const KIND_NEAR = 2;
 export const KIND_VERSION = 3;
+/** Joined its canonical by containment, not Jaccard (only with `containment` > 0). */
+export const KIND_CONTAINED = 4;
 
 export interface Clustering {
   /** Record number of the canonical record of each record's cluster. */
@@ -25,12 +28,47 @@ export interface Clustering {
   size: Uint32Array;
   /** Exact Jaccard to the canonical record (for a version: to the latest crawl of its URL). */
   similarity: Float32Array;
+  /** For KIND_CONTAINED: the share of the record's shingles found in its canonical; 0 otherwise. */
+  containment: Float32Array;
+  /** The earlier crawl of the canonical's URL a copy matched (then `similarity` and `containment`
+   *  are against it), or -1 when it matched the canonical's latest crawl. */
+  via: Int32Array;
   /** The latest crawl of the same canonical URL, or -1 for a record that is its URL's latest crawl. */
   versionOf: Int32Array;
   kind: Uint8Array;
   /** Exact-duplicate representative (smallest record number with the same normalised text). */
   representative: Int32Array;
-  stats: { verifiedPairs: number; mergedPairs: number; skippedPairs: number };
+  stats: VerifyStats & CentreStats;
+}
+
+export interface VerifyStats {
+  verifiedPairs: number;
+  /** Verified pairs that joined two components: Jaccard >= threshold, or containment. */
+  mergedPairs: number;
+  /** Of those, the pairs joined by containment only. */
+  containedPairs: number;
+  skippedPairs: number;
+}
+
+export interface CentreStats {
+  /** Members left out by their component's first canonical: they were joined through other members. */
+  recentred: number;
+  /** Most centres (re-centring rounds) any component needed. */
+  rounds: number;
+  /** Members still unplaced after `maxCentres` rounds, left as singletons. */
+  unresolved: number;
+}
+
+/** Whether two shingle sets match: 'near' (Jaccard >= threshold), 'contained' (containment on and
+ *  >= `containment` of `inner`'s shingles in `outer`, `inner` long enough), or null. `shared` is
+ *  |inner ∩ outer|. */
+export type Match = 'near' | 'contained' | null;
+
+export function matchSets(inner: number, outer: number, shared: number, p: Pick<DedupParams, 'threshold' | 'containment' | 'minContainedShingles'>): Match {
+  const union = inner + outer - shared;
+  if ((union === 0 ? 1 : shared / union) >= p.threshold) return 'near';
+  if (p.containment > 0 && inner >= p.minContainedShingles && shared / inner >= p.containment) return 'contained';
+  return null;
 }
 
 /**
@@ -45,19 +83,19 @@ function forEachGroup(a: Uint32Array, b: Uint32Array, skip: (g: number) => boole
   let m = 0;
   for (let g = 0; g < n; g++) {
     if (skip(g)) continue;
-    words[2 * m] = g;
-    words[2 * m + 1] = a[g]!;
+    words[2 * m + LO_WORD] = g;
+    words[2 * m + HI_WORD] = a[g]!;
     m++;
   }
   entries.subarray(0, m).sort();
   let start = 0;
   while (start < m) {
     let end = start + 1;
-    while (end < m && words[2 * end + 1] === words[2 * start + 1]) end++;
+    while (end < m && words[2 * end + HI_WORD] === words[2 * start + HI_WORD]) end++;
     if (end - start > 1) {
       const bySecond = new Map<number, number[]>();
       for (let i = start; i < end; i++) {
-        const g = words[2 * i]!;
+        const g = words[2 * i + LO_WORD]!;
         const list = bySecond.get(b[g]!);
         if (list) list.push(g);
         else bySecond.set(b[g]!, [g]);
@@ -98,16 +136,19 @@ export function urlVersions(sets: SignatureSets, uf: UnionFind): Int32Array {
   return versionOf;
 }
 
-/** The verified pairs that joined two clusters (record numbers lo, hi): a spanning forest of the
- *  near-duplicate clusters, kept for explanations and for the bench's precision check. */
-export function edgeFile(workDir: string): string {
-  return join(workDir, 'edges.bin');
+/** The verified pairs that joined two components (record numbers lo, hi): a spanning forest of the
+ *  union-find components, kept for explanations and for the bench's precision check. Pairs joined by
+ *  containment only go to their own file, so the Jaccard figures stay apart. */
+export function edgeFile(workDir: string, kind: 'near' | 'contained' = 'near'): string {
+  return join(workDir, kind === 'near' ? 'edges.bin' : 'contained-edges.bin');
 }
 
-/** Verifies every candidate pair not already joined; merges those with Jaccard >= threshold. */
-export function verifyPairs(sets: SignatureSets, uf: UnionFind, workDir: string, threshold: number): Clustering['stats'] {
-  const stats = { verifiedPairs: 0, mergedPairs: 0, skippedPairs: 0 };
-  const edges = new RecordWriter(edgeFile(workDir));
+/** Verifies every candidate pair not already joined; merges those that match (`matchSets`, the
+ *  shorter record taken as the possibly contained one). */
+export function verifyPairs(sets: SignatureSets, uf: UnionFind, workDir: string, params: DedupParams): VerifyStats {
+  const stats: VerifyStats = { verifiedPairs: 0, mergedPairs: 0, containedPairs: 0, skippedPairs: 0 };
+  const edges = new RecordWriter(edgeFile(workDir, 'near'));
+  const contained = new RecordWriter(edgeFile(workDir, 'contained'));
   for (let p = 0; p < PAIR_PARTITIONS; p++) {
     const file = pairFile(workDir, p);
     if (!existsSync(file)) continue;
@@ -115,16 +156,16 @@ export function verifyPairs(sets: SignatureSets, uf: UnionFind, workDir: string,
     const pairs = new BigUint64Array(data.length / 2);
     const words = new Uint32Array(pairs.buffer);
     for (let i = 0; i < data.length; i += 2) {
-      words[i] = data[i + 1]!; // low word: higher record number
-      words[i + 1] = data[i]!; // high word: lower record number
+      words[i + LO_WORD] = data[i + 1]!; // higher record number
+      words[i + HI_WORD] = data[i]!; // lower record number: sorted by it first
     }
     pairs.sort();
     let loSet: Uint32Array | null = null;
     let loOf = -1;
     for (let i = 0; i < pairs.length; i++) {
       if (i > 0 && pairs[i] === pairs[i - 1]) continue;
-      const lo = words[2 * i + 1]!;
-      const hi = words[2 * i]!;
+      const lo = words[2 * i + HI_WORD]!;
+      const hi = words[2 * i + LO_WORD]!;
       if (uf.find(lo) === uf.find(hi)) {
         stats.skippedPairs++;
         continue;
@@ -133,68 +174,22 @@ export function verifyPairs(sets: SignatureSets, uf: UnionFind, workDir: string,
         loSet = sets.shingles(lo);
         loOf = lo;
       }
+      const hiSet = sets.shingles(hi);
       stats.verifiedPairs++;
-      if (jaccard(loSet!, sets.shingles(hi)) >= threshold) {
-        uf.union(lo, hi);
-        edges.push(lo, hi);
-        stats.mergedPairs++;
+      const shared = intersectionSize(loSet!, hiSet);
+      const [inner, outer] = loSet!.length <= hiSet.length ? [loSet!.length, hiSet.length] : [hiSet.length, loSet!.length];
+      const match = matchSets(inner, outer, shared, params);
+      if (match === null) continue;
+      uf.union(lo, hi);
+      stats.mergedPairs++;
+      if (match === 'near') edges.push(lo, hi);
+      else {
+        contained.push(lo, hi);
+        stats.containedPairs++;
       }
     }
   }
   edges.close();
+  contained.close();
   return stats;
-}
-
-/** Canonical record per cluster (among the latest crawls), cluster sizes, kinds and similarities. */
-export function finishClusters(sets: SignatureSets, uf: UnionFind, representative: Int32Array, versionOf: Int32Array, stats: Clustering['stats']): Clustering {
-  const n = sets.records;
-  const root = new Int32Array(n);
-  const longest = new Uint32Array(n);
-  const size = new Uint32Array(n);
-  for (let g = 0; g < n; g++) {
-    const r = (root[g] = uf.find(g));
-    if (versionOf[g] !== -1) continue;
-    size[r]!++;
-    if (sets.length[g]! > longest[r]!) longest[r] = sets.length[g]!;
-  }
-  const best = new Int32Array(n).fill(-1);
-  for (let g = 0; g < n; g++) {
-    if (versionOf[g] !== -1) continue;
-    const r = root[g]!;
-    const current = best[r]!;
-    if (current === -1 || compareCanonical(sets, g, current, longest[r]!) < 0) best[r] = g;
-  }
-  const canonical = new Int32Array(n);
-  const clusterSize = new Uint32Array(n);
-  for (let g = 0; g < n; g++) {
-    canonical[g] = best[root[g]!]!;
-    clusterSize[g] = size[root[g]!]!;
-  }
-  const kind = new Uint8Array(n);
-  const similarity = new Float32Array(n).fill(1);
-  // Records whose similarity needs a shingle comparison, keyed by the record they compare with.
-  const targets: number[] = [];
-  for (let g = 0; g < n; g++) {
-    const target = versionOf[g] !== -1 ? versionOf[g]! : canonical[g]!;
-    if (versionOf[g] !== -1) kind[g] = KIND_VERSION;
-    else if (g === target) continue;
-    else kind[g] = representative[g] === representative[target] ? KIND_EXACT : KIND_NEAR;
-    if (representative[g] !== representative[target]) targets.push(g);
-  }
-  targets.sort((a, b) => {
-    const ta = versionOf[a] !== -1 ? versionOf[a]! : canonical[a]!;
-    const tb = versionOf[b] !== -1 ? versionOf[b]! : canonical[b]!;
-    return ta - tb || a - b;
-  });
-  let targetOf = -1;
-  let targetSet: Uint32Array = new Uint32Array(0);
-  for (const g of targets) {
-    const target = versionOf[g] !== -1 ? versionOf[g]! : canonical[g]!;
-    if (target !== targetOf) {
-      targetSet = sets.shingles(target);
-      targetOf = target;
-    }
-    similarity[g] = jaccard(sets.shingles(g), targetSet);
-  }
-  return { canonical, size: clusterSize, similarity, versionOf, kind, representative, stats };
 }

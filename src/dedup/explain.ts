@@ -10,13 +10,14 @@ import { MinHasher, collidingBands, estimatedJaccard, intersectionSize, jaccard,
 import { Tokenizer, foldSpan } from './normalize.js';
 import { candidateProbability, resolveParams, type DedupParams } from './params.js';
 import { canonicalUrl } from './url.js';
+import { matchSets } from './clusters.js';
 import { fmix32 } from './hash.js';
 import { forTerminal } from '../terminal.js';
 
 /** Shared shingles shown in an explanation. */
 const SAMPLE_SHINGLES = 5;
 
-export type MatchKind = 'version' | 'exact' | 'near' | 'rejected_by_verification' | 'not_a_candidate';
+export type MatchKind = 'version' | 'exact' | 'near' | 'contained' | 'rejected_by_verification' | 'not_a_candidate';
 
 export interface Explanation {
   ids: [string, string];
@@ -24,6 +25,8 @@ export interface Explanation {
   same_canonical_url: boolean;
   exact_text_equal: boolean;
   shingles: { first: number; second: number; shared: number; sample: string[] };
+  /** Shared shingles over the smaller set's size. */
+  containment: number;
   jaccard: number;
   estimated_jaccard: number;
   bands: { count: number; rows: number; colliding: number[] };
@@ -105,8 +108,11 @@ export async function explainDuplicate(source: string | readonly string[], id1: 
   const urls: [string | null, string | null] = [typeof a.url === 'string' ? a.url : null, typeof b.url === 'string' ? b.url : null];
   const sameUrl = urls[0] !== null && urls[1] !== null && canonicalUrl(urls[0]) === canonicalUrl(urls[1]);
   const exactEqual = x.set.length > 0 && x.exact === y.exact;
+  const smaller = Math.min(x.set.length, y.set.length);
+  const containment = smaller === 0 ? 0 : shared / smaller;
+  const setMatch = matchSets(smaller, Math.max(x.set.length, y.set.length), shared, params);
   const match: MatchKind = sameUrl ? 'version' : exactEqual ? 'exact'
-    : colliding.length === 0 ? 'not_a_candidate' : exactJ >= params.threshold ? 'near' : 'rejected_by_verification';
+    : colliding.length === 0 ? 'not_a_candidate' : setMatch ?? 'rejected_by_verification';
   const da = a.duplicate as { cluster_id?: unknown } | undefined;
   const db = b.duplicate as { cluster_id?: unknown } | undefined;
   const recorded = da && db && typeof da.cluster_id === 'string' && typeof db.cluster_id === 'string'
@@ -118,19 +124,28 @@ export async function explainDuplicate(source: string | readonly string[], id1: 
     version: `same canonical URL (${canonicalUrl(urls[0] ?? '')}): versions of one article, the latest crawl is kept`,
     exact: 'exact duplicates: the normalised texts (case, whitespace, punctuation and digits folded) are equal',
     near: `near duplicates: ${colliding.length} of ${params.bands} LSH bands collided and the exact Jaccard ${exactJ.toFixed(3)} >= threshold ${params.threshold}`,
-    rejected_by_verification: `candidates (${colliding.length} band(s) collided) but rejected: exact Jaccard ${exactJ.toFixed(3)} < threshold ${params.threshold}`,
+    contained: `contained copy: ${colliding.length} LSH band(s) collided, Jaccard ${exactJ.toFixed(3)} < ${params.threshold} but ${(containment * 100).toFixed(1)}% of the shorter text's shingles are in the longer (containment ${params.containment})`,
+    rejected_by_verification: `candidates (${colliding.length} band(s) collided) but rejected: exact Jaccard ${exactJ.toFixed(3)} < threshold ${params.threshold}${params.containment > 0 ? `, containment ${containment.toFixed(3)} < ${params.containment} or under ${params.minContainedShingles} shingles` : ''}`,
     not_a_candidate: `never compared: no LSH band collided (a pair at Jaccard ${exactJ.toFixed(3)} becomes a candidate with probability ${pct(probability)})`,
   };
   let verdict = reasons[match];
-  const direct = match === 'version' || match === 'exact' || match === 'near';
-  if (recorded && recorded.same_cluster && !direct) verdict += '; the output puts them in one cluster through other members (union-find joins chains of verified pairs)';
-  if (recorded && !recorded.same_cluster && direct) verdict += '; yet the output has them in different clusters (was it written with other parameters?)';
+  const direct = match === 'version' || match === 'exact' || match === 'near' || match === 'contained';
+  // Clusters are centred on their canonical (docs/dedup.md "Clusters"): two members each match the
+  // canonical, not necessarily each other, and a matching pair can be split between two centres.
+  if (recorded && recorded.same_cluster && !direct) {
+    verdict += recorded.cluster_ids[0] === id1 || recorded.cluster_ids[0] === id2
+      ? '; yet the output has one as the canonical of the other (was it written with other parameters?)'
+      : `; the output puts them in one cluster because each matches its canonical ${recorded.cluster_ids[0]}`;
+  }
+  if (recorded && !recorded.same_cluster && direct && match !== 'version') verdict += `; the output keeps them in different clusters: each stays with a canonical it matches (${recorded.cluster_ids[0]}, ${recorded.cluster_ids[1]})`;
+  if (recorded && !recorded.same_cluster && match === 'version') verdict += '; yet the output has them in different clusters (was it written with other parameters?)';
   return {
     ids: [id1, id2],
     urls,
     same_canonical_url: sameUrl,
     exact_text_equal: exactEqual,
     shingles: { first: x.set.length, second: y.set.length, shared, sample },
+    containment,
     jaccard: exactJ,
     estimated_jaccard: estimatedJaccard(x.signature, y.signature),
     bands: { count: params.bands, rows: params.rows, colliding },
@@ -152,6 +167,7 @@ export function formatExplanation(e: Explanation): string {
     `same normalised text: ${e.exact_text_equal ? 'yes' : 'no'}`,
     `shingles:             ${e.shingles.first} and ${e.shingles.second}, ${e.shingles.shared} shared`,
     `Jaccard:              exact ${e.jaccard.toFixed(3)}, MinHash estimate ${e.estimated_jaccard.toFixed(3)} (threshold ${e.threshold})`,
+    `containment:          ${e.containment.toFixed(3)} of the shorter text's shingles`,
     `LSH bands collided:   ${e.bands.colliding.length} of ${e.bands.count} (${e.bands.rows} rows each)${e.bands.colliding.length > 0 ? `: ${e.bands.colliding.join(', ')}` : ''}`,
     `P(candidate | J):     ${e.candidate_probability.toFixed(4)}`,
   ];

@@ -7,7 +7,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../record.js';
 import { findCandidates, type CandidateStats } from './candidates.js';
-import { exactGroups, finishClusters, urlVersions, verifyPairs, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
+import { centreClusters } from './centre.js';
+import { exactGroups, urlVersions, verifyPairs, KIND_CONTAINED, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
 import { resolveParams, type DedupParams } from './params.js';
 import { SignatureSets } from './sets.js';
 import { computeSignaturesParallel } from './parallel.js';
@@ -20,7 +21,7 @@ export { computeSignaturesParallel } from './parallel.js';
 export { splitInputs, type InputSpec } from './io.js';
 export { SignatureSets } from './sets.js';
 export { DEFAULT_PARAMS, resolveParams, candidateProbability, sCurveMidpoint, type DedupParams } from './params.js';
-export { writeDeduped, EXACT_DUPLICATE, NEAR_DUPLICATE, SUPERSEDED_VERSION, type DedupDropReason, type DuplicateInfo } from './write.js';
+export { writeDeduped, EXACT_DUPLICATE, NEAR_DUPLICATE, CONTAINED_DUPLICATE, SUPERSEDED_VERSION, type DedupDropReason, type DuplicateInfo } from './write.js';
 export type { Clustering } from './clusters.js';
 export { explainDuplicate, formatExplanation, type Explanation } from './explain.js';
 
@@ -43,8 +44,10 @@ export interface DedupStats {
   dropped: number;
   /** Articles whose normalised text equals their cluster canonical's. */
   exact_duplicates: number;
-  /** Articles merged through verified near-duplicate pairs. */
+  /** Articles whose Jaccard with their cluster canonical reaches the threshold. */
   near_duplicates: number;
+  /** Articles joined to their canonical by containment only (0 unless `containment` is set). */
+  contained_duplicates: number;
   /** Earlier crawls of a URL whose latest crawl is kept. */
   versions: number;
   /** Clusters of two articles or more. */
@@ -53,6 +56,14 @@ export interface DedupStats {
   candidates: CandidateStats;
   verified_pairs: number;
   merged_pairs: number;
+  /** Of the merged pairs, those joined by containment only. */
+  contained_pairs: number;
+  /** Articles their union-find component's canonical did not match, placed with another centre. */
+  recentred: number;
+  /** Most canonical centres one union-find component needed. */
+  centre_rounds: number;
+  /** Articles left as singletons after `maxCentres` rounds (a pathological chain). */
+  unresolved: number;
   /** Wall-clock time per pass. */
   timings_ms: PassTimes;
   /** Process CPU time per pass (all threads): what a pass costs on a busy machine. */
@@ -101,9 +112,9 @@ export function clusterSignatures(signatureDirs: readonly string[], workDir: str
   const groups = watch.lap();
   const candidates = findCandidates(sets, representative, workDir, params.maxBucketPairs);
   const candidateTime = watch.lap();
-  const verified = verifyPairs(sets, uf, workDir, params.threshold);
+  const verified = verifyPairs(sets, uf, workDir, params);
   const verify = watch.lap();
-  const clustering = finishClusters(sets, uf, representative, versionOf, verified);
+  const clustering = centreClusters(sets, uf, representative, versionOf, params, verified);
   const canonical = watch.lap();
   return {
     sets, clustering, candidates,
@@ -112,18 +123,19 @@ export function clusterSignatures(signatureDirs: readonly string[], workDir: str
   };
 }
 
-function summarize(c: Clustering, records: number): Pick<DedupStats, 'exact_duplicates' | 'near_duplicates' | 'versions' | 'clusters' | 'largest_cluster'> {
-  let exact = 0, near = 0, versions = 0, clusters = 0, largest = 0;
+function summarize(c: Clustering, records: number): Pick<DedupStats, 'exact_duplicates' | 'near_duplicates' | 'contained_duplicates' | 'versions' | 'clusters' | 'largest_cluster'> {
+  let exact = 0, near = 0, contained = 0, versions = 0, clusters = 0, largest = 0;
   for (let g = 0; g < records; g++) {
     if (c.versionOf[g] !== -1) versions++;
     else if (c.kind[g] === KIND_EXACT) exact++;
     else if (c.kind[g] === KIND_NEAR) near++;
+    else if (c.kind[g] === KIND_CONTAINED) contained++;
     else if (c.size[g]! > 1) {
       clusters++;
       largest = Math.max(largest, c.size[g]!);
     }
   }
-  return { exact_duplicates: exact, near_duplicates: near, versions, clusters, largest_cluster: largest };
+  return { exact_duplicates: exact, near_duplicates: near, contained_duplicates: contained, versions, clusters, largest_cluster: largest };
 }
 
 /**
@@ -145,7 +157,7 @@ export async function dedupeSignatures(signatureDirs: readonly string[], output:
   const write = writeWatch.lap();
   const all = total.lap();
   if (!opts.keepWorkDir) rmSync(clusterDir, { recursive: true, force: true });
-  const { verifiedPairs, mergedPairs } = result.clustering.stats;
+  const { verifiedPairs, mergedPairs, containedPairs, recentred, rounds, unresolved } = result.clustering.stats;
   return {
     records: result.sets.records,
     written,
@@ -154,6 +166,10 @@ export async function dedupeSignatures(signatureDirs: readonly string[], output:
     candidates: result.candidates,
     verified_pairs: verifiedPairs,
     merged_pairs: mergedPairs,
+    contained_pairs: containedPairs,
+    recentred,
+    centre_rounds: rounds,
+    unresolved,
     timings_ms: { signatures: signatureTime.wall, ...result.timings, write: write.wall, total: signatureTime.wall + all.wall },
     cpu_ms: { signatures: signatureTime.cpu, ...result.cpu, write: write.cpu, total: signatureTime.cpu + all.cpu },
     params,

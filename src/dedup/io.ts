@@ -7,6 +7,15 @@ const READ_CHUNK = 1 << 20;
 const WRITE_BUFFER = 1 << 16;
 const SCAN_CHUNK = 1 << 16;
 
+/**
+ * Index of the low and high 32-bit word of a 64-bit element seen through a Uint32Array view. The
+ * passes sort (key << 32 | record) entries as BigUint64 while filling them as two Uint32 words; which
+ * word is the high one depends on the platform's byte order, so it is read once here, not assumed.
+ */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+export const LO_WORD = LITTLE_ENDIAN ? 0 : 1;
+export const HI_WORD = 1 - LO_WORD;
+
 /** A JSONL input: a whole file, or the byte range [start, end) of one that begins at a line start. */
 export type InputSpec = string | { path: string; start: number; end: number };
 

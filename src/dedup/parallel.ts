@@ -28,15 +28,28 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
 }
 
-function runWorker(inputs: unknown, dir: string, params: DedupParams): Promise<SignatureManifest> {
+/**
+ * The manifest a signature worker posts. Settles exactly once: a worker that throws, fails to
+ * deserialise its message, or exits (with any code) before posting rejects the promise instead of
+ * leaving it pending forever.
+ */
+export function workerResult<T>(worker: Worker): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ inputs, dir, params });
-    worker.once('message', (m: SignatureManifest) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`dedup: signature worker exited with code ${code}`));
-    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.once('message', (m: T) => settle(() => resolve(m)));
+    worker.once('messageerror', (err) => settle(() => reject(err)));
+    worker.once('error', (err) => settle(() => reject(err)));
+    worker.once('exit', (code) => settle(() => reject(new Error(`dedup: signature worker exited with code ${code} before posting its result`))));
   });
+}
+
+function runWorker(inputs: unknown, dir: string, params: DedupParams): Promise<SignatureManifest> {
+  return workerResult<SignatureManifest>(startWorker({ inputs, dir, params }));
 }
 
 /** Computes signature folders `dir/part-N` for `inputs` with up to `workers` threads (1: in this thread). */

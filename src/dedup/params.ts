@@ -16,6 +16,16 @@ export interface DedupParams {
   partitionsPerBand: number;
   /** Buckets larger than this emit a chain of pairs instead of every pair (bounded work per bucket). */
   maxBucketPairs: number;
+  /**
+   * Containment criterion, off at 0: a candidate whose Jaccard is below `threshold` still joins when
+   * at least this share of the shorter record's shingles is in the longer one (a trimmed syndicated
+   * copy), reported apart from the Jaccard matches (`contained_duplicate`).
+   */
+  containment: number;
+  /** The contained record needs this many shingles (~words): short texts are contained by chance. */
+  minContainedShingles: number;
+  /** Re-centring rounds per cluster (docs/dedup.md "Clusters"); members left after them stay alone. */
+  maxCentres: number;
 }
 
 /**
@@ -31,6 +41,13 @@ export const DEFAULT_PARAMS: Readonly<DedupParams> = Object.freeze({
   seed: 0x6e657773, // "news"
   partitionsPerBand: 4,
   maxBucketPairs: 64,
+  containment: 0,
+  // ~100 words: a paragraph or two. A wire brief of that size contained in a longer story is a copy;
+  // a shorter text (a quote, a standard sentence) can be contained in many unrelated stories.
+  minContainedShingles: 100,
+  // Real clusters need a few centres (one per way a story was cut); this bounds the work of a
+  // pathological chain (k members, k centres: k^2 comparisons) at maxCentres x k.
+  maxCentres: 64,
 });
 
 /** Resolves options over the defaults and rejects settings that cannot work (a run-config error). */
@@ -40,11 +57,12 @@ export function resolveParams(overrides: Partial<DedupParams> = {}): DedupParams
     const value = overrides[key];
     if (value !== undefined) p[key] = value;
   }
-  const ints: (keyof DedupParams)[] = ['shingleSize', 'bands', 'rows', 'partitionsPerBand', 'maxBucketPairs'];
+  const ints: (keyof DedupParams)[] = ['shingleSize', 'bands', 'rows', 'partitionsPerBand', 'maxBucketPairs', 'minContainedShingles', 'maxCentres'];
   for (const key of ints) {
     if (!Number.isInteger(p[key]) || p[key] < 1) throw new RangeError(`dedup: ${key} must be a positive integer, got ${p[key]}`);
   }
   if (!(p.threshold > 0 && p.threshold <= 1)) throw new RangeError(`dedup: threshold must be in (0, 1], got ${p.threshold}`);
+  if (!(p.containment >= 0 && p.containment <= 1)) throw new RangeError(`dedup: containment must be in [0, 1] (0 = off), got ${p.containment}`);
   if (!Number.isInteger(p.seed)) throw new RangeError(`dedup: seed must be an integer, got ${p.seed}`);
   return Object.freeze(p);
 }

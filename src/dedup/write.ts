@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../record.js';
-import { KIND_CANONICAL, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
+import { KIND_CANONICAL, KIND_CONTAINED, KIND_EXACT, KIND_NEAR, type Clustering } from './clusters.js';
 import { LineWriter, readLines, type InputSpec } from './io.js';
 import type { SignatureSets } from './sets.js';
 import type { RecordMeta } from './signatures.js';
@@ -14,8 +14,9 @@ import type { RecordMeta } from './signatures.js';
 /** Drop reasons (see docs/reasons.md). */
 export const EXACT_DUPLICATE = 'exact_duplicate';
 export const NEAR_DUPLICATE = 'near_duplicate';
+export const CONTAINED_DUPLICATE = 'contained_duplicate';
 export const SUPERSEDED_VERSION = 'superseded_version';
-export type DedupDropReason = typeof EXACT_DUPLICATE | typeof NEAR_DUPLICATE | typeof SUPERSEDED_VERSION;
+export type DedupDropReason = typeof EXACT_DUPLICATE | typeof NEAR_DUPLICATE | typeof CONTAINED_DUPLICATE | typeof SUPERSEDED_VERSION;
 
 /** Records per sidecar partition: the copy lists of this many consecutive records are loaded together. */
 const RANGE_BITS = 16;
@@ -33,6 +34,11 @@ export interface DuplicateInfo {
   canonical: boolean;
   /** Exact Jaccard of the shingle sets with the canonical (a version: with its URL's latest crawl). */
   similarity: number;
+  /** Only on a record joined by containment: the share of its shingles found in the canonical. */
+  containment?: number;
+  /** Only on a copy that matched an earlier crawl of the canonical's URL rather than its latest
+   *  text: that crawl's id (`similarity` and `containment` are then against it). */
+  via_version?: string;
   /** On the canonical record: every other article of the cluster, in input order. */
   copies?: Copy[];
   /** On a URL's latest crawl: the earlier crawls of the same canonical URL, in input order. */
@@ -67,6 +73,7 @@ async function buildSidecar(sets: SignatureSets, c: Clustering, dir: string): Pr
   const referenced = new Uint8Array(sets.records);
   for (let g = 0; g < sets.records; g++) {
     if (c.canonical[g] !== g) referenced[c.canonical[g]!] = 1;
+    if (c.via[g] !== -1) referenced[c.via[g]!] = 1;
     if (c.versionOf[g] !== -1) referenced[c.versionOf[g]!] = 1;
   }
   const ids = new Map<number, string>();
@@ -135,6 +142,7 @@ export function dropReason(c: Clustering, g: number): DedupDropReason | null {
   if (c.versionOf[g] !== -1) return SUPERSEDED_VERSION;
   if (c.kind[g] === KIND_EXACT) return EXACT_DUPLICATE;
   if (c.kind[g] === KIND_NEAR) return NEAR_DUPLICATE;
+  if (c.kind[g] === KIND_CONTAINED) return CONTAINED_DUPLICATE;
   return null;
 }
 
@@ -168,6 +176,8 @@ export async function writeDeduped(sets: SignatureSets, c: Clustering, output: s
         canonical: isCanonical,
         similarity: isCanonical ? 1 : round(c.similarity[g]!),
       };
+      if (c.kind[g] === KIND_CONTAINED && c.versionOf[g] === -1) duplicate.containment = round(c.containment[g]!);
+      if (c.via[g] !== -1) duplicate.via_version = ids.get(c.via[g]!)!;
       const entry = listed.get(g);
       if (entry && isCanonical && entry.copies.length > 0) duplicate.copies = entry.copies;
       if (entry && entry.versions.length > 0) duplicate.versions = entry.versions;

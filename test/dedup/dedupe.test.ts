@@ -167,7 +167,8 @@ test('explanations say why a pair was merged or kept apart', async () => {
     const strict = await explainDuplicate(join(dir, 'run'), 'mp-1', 'vdn-1');
     assert.equal(strict.threshold, 0.95);
     assert.equal(strict.match, 'rejected_by_verification');
-    assert.match(strict.verdict, /through other members|different clusters/);
+    // Written at 0.8, explained at 0.95: vdn-1 is recorded as a copy of mp-1, which 0.95 rejects.
+    assert.match(strict.verdict, /other parameters/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
