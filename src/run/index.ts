@@ -20,6 +20,8 @@ export interface RunOptions {
   shard?: { index: number; count: number } | undefined;
   /** Split WARC files larger than this into byte ranges (default DEFAULT_SPLIT_BYTES). */
   split_bytes?: number | undefined;
+  /** Target size of the chunks threads share a WARC unit in (see runner.ts); for tests and tuning. */
+  chunk_bytes?: number | undefined;
   signal?: AbortSignal | undefined;
   on_progress?: ((p: RunProgress) => void) | undefined;
 }
@@ -55,6 +57,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     pipeline: config,
     shard: opts.shard,
     split_bytes: opts.split_bytes ?? DEFAULT_SPLIT_BYTES,
+    chunk_bytes: opts.chunk_bytes,
     signal: opts.signal,
     on_progress: opts.on_progress,
   });

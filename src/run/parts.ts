@@ -84,7 +84,12 @@ export class PartWriter {
   }
 
   write(line: PartLine): Promise<void> | void {
-    if (!this.#out.write(`${JSON.stringify(line)}\n`)) {
+    return this.writeText(`${JSON.stringify(line)}\n`);
+  }
+
+  /** Appends lines already serialized (by a worker thread), each ending with a newline. */
+  writeText(text: string): Promise<void> | void {
+    if (!this.#out.write(text)) {
       return new Promise((resolve) => this.#out.once('drain', resolve));
     }
   }

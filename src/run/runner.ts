@@ -1,25 +1,36 @@
-// The local runner: reads every input unit, sends its pages through a pool of worker threads, and
-// writes each unit's results to its own part file, published atomically when the unit is complete.
-// Pages of several units are in flight at once (so a folder of small HTML files keeps every core
-// busy), with back-pressure: at most a few pages per thread are read ahead, so memory stays bounded
-// whatever the input size. Results are written in input order, so output does not depend on timing.
+// The local runner: cuts each input unit into chunks (WARC byte ranges at record boundaries; other
+// files whole), has a pool of worker threads read and process the chunks, and writes each unit's
+// results to its own part file, published atomically when the unit is complete. The threads do the
+// reading, the processing and the serializing; this thread only schedules chunks and appends the text
+// they send, so it takes next to nothing from the cores. Chunks of several units are in flight at
+// once (so a folder of small HTML files keeps every core busy), with back-pressure: a bounded number
+// of chunks is handed out or waiting to be written, so memory stays bounded whatever the input size.
+// Each chunk's results are written in input order, so output does not depend on timing, and the
+// chunks are the same whatever the number of threads.
 import { mkdir } from 'node:fs/promises';
-import { readUnit } from '../readers/index.js';
 import type { InputUnit } from '../readers/units.js';
 import type { ReaderOptions } from '../readers/index.js';
-import type { Page, Rejection } from '../record.js';
-import { type PartLine, PartWriter, type UnitStats, completedAmong, completedKeys, unitKey } from './parts.js';
+import { type ChunkBatch, emptyStats, mergeStats } from './chunk.js';
+import { PartWriter, completedAmong, completedKeys, unitKey } from './parts.js';
 import { WorkerPool } from './pool.js';
 import { planUnits } from './shard.js';
-import type { Outcome } from './process.js';
 import type { PipelineConfig } from './setup.js';
+import { type ByteRange, splitRange } from './split.js';
+import { spoolStdin } from './stdin.js';
 
-/** Pages read ahead per worker thread: enough to hide reading, small enough to bound memory. */
-const READ_AHEAD_PER_WORKER = 4;
-/** Units whose parts may be open at once (each holds a file handle and a reorder buffer). */
+/** Target chunk size: a WARC unit is cut at the first record boundary past every so many bytes. Small
+ *  enough that two threads share even a few-MB file evenly (a chunk is 10-20 generated news pages,
+ *  a second or less of work), large enough that the per-chunk cost (a message, opening the file, a
+ *  boundary scan of 64 KB) stays under a per cent. Fixed, not derived from the thread count, so the
+ *  same file gives the same chunks for 1 or N threads. */
+const CHUNK_BYTES = 256 * 1024;
+/** Chunks handed to the pool beyond one per thread: the next is already queued when one ends. */
+const EXTRA_IN_FLIGHT = 1;
+/** Chunks handed out but not yet written, per thread: finished chunks wait behind a slow one of
+ *  their unit (a page running to the time limit); this bounds what they hold in memory. */
+const UNWRITTEN_PER_THREAD = 8;
+/** Units whose parts may be open at once (each holds a file handle). */
 const MAX_OPEN_UNITS = 64;
-/** Progress is reported when a unit completes and every so many pages within a large one. */
-const PROGRESS_EVERY_PAGES = 50;
 
 export interface RunProgress {
   units_total: number;
@@ -45,6 +56,9 @@ export interface ProcessOptions {
   shard?: { index: number; count: number } | undefined;
   /** WARC files larger than this are split into byte ranges at record boundaries (see split.ts). */
   split_bytes?: number | undefined;
+  /** Target size of the chunks a WARC unit is cut into for the threads (default CHUNK_BYTES; 0:
+   *  whole units). Changes how work is shared, never the outputs. */
+  chunk_bytes?: number | undefined;
   /** Process exactly these units instead of expanding `inputs` (a queue worker's job). */
   units?: InputUnit[] | undefined;
   /** A pool shared across calls (a queue worker keeps one); it is left open at the end. */
@@ -55,70 +69,42 @@ export interface ProcessOptions {
 
 export interface ProcessSummary extends RunProgress {
   interrupted: boolean;
+  /** Time until every thread had built its pipeline (included in elapsed_ms); absent when no
+   *  threads were needed (nothing to do, or the queue's submitter). */
+  warmup_ms?: number;
 }
 
-function emptyStats(): UnitStats {
-  return { stages: {}, rejected: {}, pages: 0 };
-}
-
-function count(stats: UnitStats, outcome: Exclude<Outcome, { kind: 'reject' }>): void {
-  for (const step of outcome.steps) {
-    const s = (stats.stages[step.stage] ??= { in: 0, kept: 0, dropped: {}, ms: 0 });
-    s.in += 1;
-    s.ms += step.ms;
-    if (step.dropped === null) s.kept += 1;
-    else s.dropped[step.dropped] = (s.dropped[step.dropped] ?? 0) + 1;
+/** The chunks of a unit: WARC and WET files cut at record boundaries, anything else whole. */
+async function chunksOf(unit: InputUnit, chunkBytes: number): Promise<(ByteRange | undefined)[]> {
+  if ((unit.kind !== 'warc' && unit.kind !== 'wet') || chunkBytes <= 0) return [unit.range];
+  try {
+    return await splitRange(unit.path, unit.range, chunkBytes);
+  } catch {
+    return [unit.range]; // unreadable: the reader reports it
   }
 }
 
-function rejectionFor(page: Page, result: { reason: string; error: string }): Rejection {
-  return {
-    input: page.input,
-    ...(page.position !== undefined && { position: page.position }),
-    ...(page.input_offset !== undefined && { input_offset: page.input_offset }),
-    ...(page.input_line !== undefined && { input_line: page.input_line }),
-    ...(page.warc_record_id !== undefined && { warc_record_id: page.warc_record_id }),
-    url: page.url,
-    reason: result.reason,
-    error: result.error,
-  };
+interface ChunkState {
+  batches: ChunkBatch[];
+  items: number;
+  done: boolean;
 }
 
-/** One unit in flight: results arrive in any order and are written in position order. */
-class UnitJob {
+/** One unit in flight: its chunks finish in any order and are written in chunk order. */
+class UnitWork {
   readonly stats = emptyStats();
-  readonly #writer: PartWriter;
-  readonly #pending = new Map<number, PartLine>();
-  #next = 0;
-  #flushing: Promise<void> = Promise.resolve();
+  readonly chunks: ChunkState[] = [];
+  /** The chunk being written, and the unit-relative position its first item has. */
+  head = 0;
+  base = 0;
+  /** Every chunk has been handed out (false when the run stopped or was cut before). */
+  complete = false;
+  cut = false;
+  stopped = false;
+  readonly writer: PartWriter;
 
   constructor(writer: PartWriter) {
-    this.#writer = writer;
-  }
-
-  deliver(seq: number, line: PartLine): void {
-    this.#pending.set(seq, line);
-    this.#flushing = this.#flushing.then(() => this.#flush());
-  }
-
-  async #flush(): Promise<void> {
-    for (let line = this.#pending.get(this.#next); line !== undefined; line = this.#pending.get(this.#next)) {
-      this.#pending.delete(this.#next);
-      this.#next += 1;
-      await this.#writer.write(line);
-    }
-  }
-
-  async commit(partial: boolean): Promise<void> {
-    await this.#flushing;
-    await this.#writer.write({ stats: this.stats });
-    await this.#writer.commit(partial);
-  }
-
-  /** Drops the unit's unfinished part; waits for queued writes first, so none lands on a closed file. */
-  async abandon(): Promise<void> {
-    await this.#flushing;
-    await this.#writer.abandon();
+    this.writer = writer;
   }
 }
 
@@ -126,15 +112,15 @@ class UnitJob {
  *  readers) before any work when an input path does not exist. */
 export async function processInputs(opts: ProcessOptions): Promise<ProcessSummary> {
   const started = performance.now();
-  const units = opts.units ?? await planUnits(opts.inputs, { split_bytes: opts.split_bytes, shard: opts.shard });
+  const planned = opts.units ?? await planUnits(opts.inputs, { split_bytes: opts.split_bytes, shard: opts.shard });
   await mkdir(opts.out_dir, { recursive: true });
   // Explicit units (a queue job) are looked up one by one: listing a shared folder of many parts per
   // job would make a large queue run quadratic.
-  const done = opts.units === undefined ? await completedKeys(opts.out_dir) : await completedAmong(opts.out_dir, units);
-  const todo = units.filter((u) => u.path === '-' || !done.has(unitKey(u)));
+  const done = opts.units === undefined ? await completedKeys(opts.out_dir) : await completedAmong(opts.out_dir, planned);
+  const todo = planned.filter((u) => u.path === '-' || !done.has(unitKey(u)));
 
   const progress: RunProgress = {
-    units_total: units.length, units_done: 0, units_skipped: units.length - todo.length,
+    units_total: planned.length, units_done: 0, units_skipped: planned.length - todo.length,
     pages: 0, kept: 0, dropped: 0, rejected: 0, elapsed_ms: 0,
   };
   const report = (): void => {
@@ -147,84 +133,121 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
   }
 
   const pool = opts.pool ?? new WorkerPool(opts.workers, opts.pipeline, opts.timeout_ms);
-  const inFlight = new Set<Promise<void>>();
+  // With --limit, chunks go one at a time: how many items the next may read depends on the last.
+  const capacity = opts.limit !== undefined ? 1 : pool.size + EXTRA_IN_FLIGHT;
+  const maxUnwritten = pool.size * UNWRITTEN_PER_THREAD;
+  const handles = new Set<{ cancel(): void }>();
   const openUnits = new Set<Promise<void>>();
-  const maxInFlight = pool.size * READ_AHEAD_PER_WORKER;
+  let inFlight = 0;
+  let unwritten = 0;
   let interrupted = false;
   let limited = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const signalChange = (): void => { wake?.(); wake = null; };
+  const changed = (): Promise<void> => new Promise((resolve) => { wake = resolve; });
+  const onAbort = (): void => {
+    interrupted = true;
+    for (const h of handles) h.cancel();
+    signalChange();
+  };
+  opts.signal?.addEventListener('abort', onAbort);
+  if (opts.signal?.aborted === true) onAbort();
+  let warmupMs = 0;
+  const spooled: (() => Promise<void>)[] = [];
 
-  const track = (set: Set<Promise<void>>, p: Promise<void>): void => {
-    set.add(p);
-    void p.finally(() => set.delete(p));
+  /** Appends a batch to its unit's part; rejections get their position in the unit. */
+  const write = (work: UnitWork, batch: ChunkBatch): void => {
+    if (batch.text.length > 0) void work.writer.writeText(batch.text);
+    for (const r of batch.rejections) {
+      void work.writer.write({ r: r.position === undefined ? r : { ...r, position: r.position + work.base } });
+    }
+    mergeStats(work.stats, batch.stats);
+    progress.pages += batch.items;
+    progress.kept += batch.kept;
+    progress.dropped += batch.dropped;
+    progress.rejected += batch.rejections.length;
+    if (batch.cut) { work.cut = true; limited = true; }
+    if (batch.stopped) work.stopped = true;
+  };
+
+  /** Writes what the head chunk has, and moves past every finished chunk. */
+  const advance = (work: UnitWork): void => {
+    for (let chunk = work.chunks[work.head]; chunk !== undefined; chunk = work.chunks[work.head]) {
+      for (const batch of chunk.batches.splice(0)) write(work, batch);
+      if (!chunk.done) return;
+      work.base += chunk.items;
+      work.head += 1;
+      unwritten -= 1;
+    }
   };
 
   try {
     await pool.ready();
-    for (const unit of todo) {
-      if (opts.signal?.aborted) { interrupted = true; break; }
+    warmupMs = performance.now() - started;
+    for (const original of todo) {
+      if (interrupted || limited || failure !== null) break;
       if (opts.limit !== undefined && progress.pages >= opts.limit) break;
-      const job = new UnitJob(await PartWriter.open(opts.out_dir, unit));
-      const pages: Promise<void>[] = [];
-      let seq = 0;
-      let cut = false;
-      const reject = (at: number, rejection: Rejection): void => {
-        job.stats.rejected[rejection.reason] = (job.stats.rejected[rejection.reason] ?? 0) + 1;
-        progress.rejected += 1;
-        job.deliver(at, { r: rejection });
-      };
-      try {
-        for await (const item of readUnit(unit, opts.reader)) {
-          if (opts.signal?.aborted) { interrupted = true; break; }
-          if (opts.limit !== undefined && progress.pages >= opts.limit) { cut = true; limited = true; break; }
-          progress.pages += 1;
-          job.stats.pages += 1;
-          if (progress.pages % PROGRESS_EVERY_PAGES === 0) report();
-          if ('rejection' in item) { reject(seq++, item.rejection); continue; }
-          const mySeq = seq++;
-          const task = { page: item.page, id_base: unit.id_base };
-          const p = pool.run(task).then((result) => {
-            // A timeout, a crash, or a breached limit: the page is rejected with the reason.
-            if (!result.ok) { reject(mySeq, rejectionFor(task.page, result)); return; }
-            const { outcome } = result;
-            if (outcome.kind === 'reject') { reject(mySeq, rejectionFor(task.page, outcome)); return; }
-            count(job.stats, outcome);
-            if (outcome.kind === 'article') {
-              progress.kept += 1;
-              job.deliver(mySeq, { a: outcome.record });
-            } else {
-              progress.dropped += 1;
-              const { stage, reason, detail, record } = outcome;
-              job.deliver(mySeq, { d: { stage, reason, detail, record } });
-            }
-          });
-          pages.push(p);
-          track(inFlight, p);
-          while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+      let unit = original;
+      if (unit.path === '-') {
+        // A thread cannot read this process's stdin, and a retry must be able to read it again.
+        const spool = await spoolStdin(opts.out_dir, unit);
+        spooled.push(spool.remove);
+        unit = spool.unit;
+      }
+      const ranges = await chunksOf(unit, opts.chunk_bytes ?? CHUNK_BYTES);
+      const work = new UnitWork(await PartWriter.open(opts.out_dir, original));
+      const chunkDone: Promise<void>[] = [];
+      for (const [index, range] of ranges.entries()) {
+        while (!interrupted && failure === null && (inFlight >= capacity || unwritten >= maxUnwritten)) await changed();
+        if (interrupted || failure !== null || work.cut) break;
+        const state: ChunkState = { batches: [], items: 0, done: false };
+        work.chunks.push(state);
+        inFlight += 1;
+        unwritten += 1;
+        const maxItems = opts.limit !== undefined ? Math.max(0, opts.limit - progress.pages) : undefined;
+        const chunkUnit: InputUnit = { ...unit, ...(range !== undefined && { range }) };
+        const handle = pool.runChunk({ unit: chunkUnit, id_base: unit.id_base, reader: opts.reader, max_items: maxItems }, (batch) => {
+          state.items += batch.items;
+          state.batches.push(batch);
+          if (batch.done) state.done = true;
+          if (work.head === index) advance(work);
+          report();
+        });
+        handles.add(handle);
+        chunkDone.push(handle.done.then(() => {
+          handles.delete(handle);
+          inFlight -= 1;
+          signalChange();
+        }, (err: unknown) => {
+          handles.delete(handle);
+          failure ??= err;
+          inFlight -= 1;
+          signalChange();
+        }));
+      }
+      work.complete = work.chunks.length === ranges.length || work.cut;
+      const closing = Promise.all(chunkDone).then(async () => {
+        if (failure !== null || work.stopped || !work.complete) {
+          await work.writer.abandon();
+          return;
         }
-      } catch (err) {
-        // Readers report bad input as rejections; an exception here is a reader fault. Keep the
-        // run going and account for the unit.
-        progress.pages += 1;
-        job.stats.pages += 1;
-        reject(seq++, { input: unit.input, reason: 'read_error', error: err instanceof Error ? err.message : String(err) });
-      }
-      if (interrupted) {
-        await Promise.all(pages);
-        await job.abandon();
-        break;
-      }
-      const closing = Promise.all(pages).then(() => job.commit(cut)).then(() => {
+        await work.writer.write({ stats: work.stats });
+        await work.writer.commit(work.cut);
         progress.units_done += 1;
         report();
       });
-      track(openUnits, closing);
+      openUnits.add(closing);
+      void closing.finally(() => { openUnits.delete(closing); signalChange(); });
       while (openUnits.size >= MAX_OPEN_UNITS) await Promise.race(openUnits);
-      if (limited) break;
     }
     await Promise.all(openUnits);
+    if (failure !== null) throw failure;
   } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
     if (opts.pool === undefined) await pool.close();
+    for (const remove of spooled) await remove();
   }
   report();
-  return { ...progress, interrupted };
+  return { ...progress, interrupted, warmup_ms: warmupMs };
 }

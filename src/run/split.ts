@@ -7,8 +7,9 @@ import { gunzipSync, constants as zconst } from 'node:zlib';
 /** Default target range size: large enough that per-unit overhead (a part file, a queue job) is
  *  negligible, small enough that a 1 GB Common Crawl WARC gives every core of a machine work. */
 export const DEFAULT_SPLIT_BYTES = 256 * 1024 * 1024;
-/** Bytes read at a time while looking for the next boundary after a cut point. */
-const SCAN_CHUNK = 1024 * 1024;
+/** Bytes read at a time while looking for the next boundary after a cut point: a record or two, so
+ *  cutting a file into many small chunks (see chunks.ts) reads little more than the cut points. */
+const SCAN_CHUNK = 64 * 1024;
 /** Compressed bytes inflated to check that a gzip header really starts a WARC record. */
 const GZIP_PROBE = 16 * 1024;
 /** Gzip member magic: ID1 ID2 CM=deflate (RFC 1952 section 2.3.1). WARC/1.1 annex D recommends one
@@ -60,17 +61,18 @@ async function plainRecordAt(handle: FileHandle, offset: number, size: number): 
   return (await readAt(handle, next, WARC_MAGIC.length)).equals(WARC_MAGIC);
 }
 
-/** The first record boundary at or after `from`, or null when there is none before the end. */
-async function nextBoundary(handle: FileHandle, from: number, size: number, gzip: boolean): Promise<number | null> {
+/** The first record boundary at or after `from` and before `limit`, or null when there is none. */
+async function nextBoundary(handle: FileHandle, from: number, limit: number, size: number, gzip: boolean): Promise<number | null> {
   const overlap = gzip ? GZIP_MAGIC.length - 1 : PLAIN_BOUNDARY.length - 1;
   // A plain boundary is found by the CRLFs before it, so look a little before `from`.
   const first = gzip ? from : Math.max(0, from - HEADER_END.length);
-  for (let pos = first; pos < size; pos += SCAN_CHUNK) {
+  for (let pos = first; pos < limit; pos += SCAN_CHUNK) {
     const chunk = await readAt(handle, pos, SCAN_CHUNK + overlap);
     const needle = gzip ? Buffer.from(GZIP_MAGIC) : PLAIN_BOUNDARY;
     for (let i = chunk.indexOf(needle); i >= 0 && i < SCAN_CHUNK; i = chunk.indexOf(needle, i + 1)) {
       const offset = gzip ? pos + i : pos + i + HEADER_END.length;
       if (offset < from) continue;
+      if (offset >= limit) return null;
       const ok = gzip ? await gzipRecordAt(handle, offset) : await plainRecordAt(handle, offset, size);
       if (ok) return offset;
     }
@@ -82,19 +84,27 @@ async function nextBoundary(handle: FileHandle, from: number, size: number, gzip
  *  no larger than the target (or with no boundary found, like a gzip file that is one member) gives
  *  a single range [0, size). */
 export async function splitWarc(path: string, targetBytes: number): Promise<ByteRange[]> {
+  return splitRange(path, undefined, targetBytes);
+}
+
+/** The same cut, within `range` (which starts at a record boundary; no range: the whole file):
+ *  ranges of about `targetBytes` covering it, each starting at a record boundary. */
+export async function splitRange(path: string, range: ByteRange | undefined, targetBytes: number): Promise<ByteRange[]> {
   const size = (await stat(path)).size;
-  if (targetBytes <= 0 || size <= targetBytes) return [{ start: 0, end: size }];
+  const start = range?.start ?? 0;
+  const end = Math.min(range?.end ?? size, size);
+  if (targetBytes <= 0 || end - start <= targetBytes) return [{ start, end }];
   const handle = await open(path, 'r');
   try {
     const gzip = await isGzipFile(handle);
-    const cuts = [0];
-    for (let target = targetBytes; target < size; ) {
-      const cut = await nextBoundary(handle, target, size, gzip);
+    const cuts = [start];
+    for (let target = start + targetBytes; target < end; ) {
+      const cut = await nextBoundary(handle, target, end, size, gzip);
       if (cut === null) break;
       cuts.push(cut);
       target = cut + targetBytes;
     }
-    return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? size }));
+    return cuts.map((at, i) => ({ start: at, end: cuts[i + 1] ?? end }));
   } finally {
     await handle.close();
   }
