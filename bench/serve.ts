@@ -80,6 +80,7 @@ function queryKinds(): Record<string, SearchQuery[]> {
     'two terms': many(() => ({ q: `${at(50, 500)} ${at(50, 500)}` })),
     'prefix': many(() => ({ q: `${at(100, 2000).slice(0, 4)}*` })),
     'term + filters': many(() => ({ q: at(100, 1000), language: 'en', from: '2025-03-01', to: '2025-06-30' })),
+    'common term + site': many(() => ({ q: at(3, 30), site_name: `Site ${Math.floor(r() * 200)}` })),
     'no query, site filter': many(() => ({ site_name: `Site ${Math.floor(r() * 200)}` })),
     'page 2 (cursor)': [],
   };
@@ -123,9 +124,30 @@ function benchStore(store: Store): number[] {
     all.push(...times);
     const hits = store.search({ ...(queries[0] ?? {}), limit: 1 });
     const example = hits.total === null ? '-' : `${hits.total}${hits.total_capped ? '+' : ''}`;
-    console.log(`  ${kind.padEnd(24)} ${row([times, cpu])}  (e.g. ${example} matches)`);
+    const windowed = hits.rank_window !== null ? `, ranked over the newest ${hits.rank_window}` : '';
+    console.log(`  ${kind.padEnd(24)} ${row([times, cpu])}  (e.g. ${example} matches${windowed})`);
   }
   return all.sort((a, b) => a - b);
+}
+
+/** What the ranking window costs in relevance: for common terms (ranked over the newest RANK_WINDOW
+ *  matches), how much of an exact bm25 top 20 over every match the windowed top 20 keeps. */
+function windowOverlap(store: Store): string {
+  const db = new Database(join(DIR, STORE_FILE), { readonly: true });
+  const exact = db.prepare(`SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+    WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 10.0, 1.0) LIMIT 20`).pluck();
+  let windowed = 0;
+  let kept = 0;
+  for (const word of words.slice(3, 30)) {
+    const result = store.search({ q: word, facets: false });
+    if (result.rank_window === null) continue;
+    windowed++;
+    const ids = new Set(result.items.map((i) => i.id));
+    kept += (exact.all(`"${word}"`) as string[]).filter((id) => ids.has(id)).length;
+  }
+  db.close();
+  return windowed === 0 ? 'no common term was windowed'
+    : `${windowed} of 27 common terms windowed; their top 20 holds ${(100 * kept / (20 * windowed)).toFixed(0)}% of an exact bm25 top 20 over all matches`;
 }
 
 function benchPeer(): { fts: number; like: number } {
@@ -175,11 +197,14 @@ buildStore();
 benchIngest();
 const store = openStore(join(DIR, STORE_FILE), { readonly: true });
 const storeTimes = benchStore(store);
+const overlap = windowOverlap(store);
 store.close();
 const p99 = quantile(storeTimes, 0.99);
 allCpu.sort((a, b) => a - b);
 const cpuP99 = quantile(allCpu, 0.99);
 console.log(`  ${'all kinds'.padEnd(24)} ${row([storeTimes, allCpu])}  (${storeTimes.length} searches)`);
+
+console.log(`\nRanking window: ${overlap}`);
 
 const peer = benchPeer();
 console.log(`\nPeer: top 20 for a medium term, FTS5 bm25 ${ms(peer.fts)} vs LIKE scan ${ms(peer.like)} (p50): ${(peer.like / peer.fts).toFixed(0)}x faster`);

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Written by hand from the
 // routes in app.ts; test/server/ checks that every API route appears here and nothing else does.
 // Figures (page sizes, caps) come from the modules that enforce them.
-import { COUNT_CAP, DEFAULT_LIMIT, FACET_TOP, MAX_LIMIT } from '../store/search.js';
+import { COUNT_CAP, DEFAULT_LIMIT, FACET_TOP, MAX_LIMIT, RANK_WINDOW } from '../store/search.js';
 
 const str = { type: 'string' };
 const nullableStr = { type: ['string', 'null'] };
@@ -59,6 +59,10 @@ export function openApiDocument(version: string): Record<string, unknown> {
             next_cursor: nullableStr, total: { type: ['integer', 'null'] },
             total_capped: { type: 'boolean', description: `A filtered query matched more than were counted (${n(COUNT_CAP)}); total is that cap` },
             facets_over: { type: 'integer', description: `Facets count the top this-many results (at most ${n(FACET_TOP)})` },
+            rank_window: {
+              type: ['integer', 'null'],
+              description: `Null when every match was ranked; otherwise the query matched more than ${n(RANK_WINDOW)} articles and bm25 ranked only the ${n(RANK_WINDOW)} most recently added`,
+            },
             facets: {
               type: ['object', 'null'],
               properties: Object.fromEntries(['site_name', 'language', 'page_type', 'day']

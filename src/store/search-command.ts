@@ -41,7 +41,10 @@ export function formatSearchResults(result: SearchResult, options: { json?: bool
   const [open, close] = options.color ? [BOLD, RESET] : ['[', ']'];
   const lines: string[] = [];
   if (result.total !== null) {
-    lines.push(result.total_capped ? `more than ${result.total} articles` : `${result.total} article${result.total === 1 ? '' : 's'}`);
+    const count = result.total_capped ? `more than ${result.total} articles` : `${result.total} article${result.total === 1 ? '' : 's'}`;
+    lines.push(result.rank_window !== null
+      ? `${count}, ranked among the ${result.rank_window} most recently added (add words to narrow)`
+      : count);
   }
   result.items.forEach((item, i) => {
     const meta = [item.site_name, item.published_at, item.language].filter((v) => v).map((v) => clean(v)).join(' · ');

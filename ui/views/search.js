@@ -45,7 +45,10 @@ export async function searchView({ params }) {
 function countLabel(result) {
   if (result.total === null) return '';
   const count = result.total_capped ? `More than ${result.total.toLocaleString()} articles` : `${result.total.toLocaleString()} article${result.total === 1 ? '' : 's'}`;
-  return result.facets_over < result.total ? `${count} (filters count the top ${result.facets_over.toLocaleString()})` : count;
+  const notes = [];
+  if (result.rank_window) notes.push(`ranked among the ${result.rank_window.toLocaleString()} most recently added; add words to narrow`);
+  if (result.facets_over < result.total) notes.push(`filters count the top ${result.facets_over.toLocaleString()}`);
+  return notes.length > 0 ? `${count} (${notes.join('; ')})` : count;
 }
 
 /** @param {Record<string, string>} state */
