@@ -62,3 +62,20 @@ test('splitting WARC files into byte ranges changes the units, not the outputs',
   assert.deepEqual(restB, restA);
   assert.notDeepEqual(unitsB, unitsA);
 });
+
+test('cutting WARC units into chunks for the threads changes nothing in the outputs', async () => {
+  const base = DEFAULT_PIPELINE_CONFIG;
+  const config = (workers: number) => ({ ...base, workers, limits: { ...base.limits, timeout_ms: Number(TIMEOUT) } });
+  const whole = join(work, 'unchunked');
+  const chunked = join(work, 'chunked');
+  await run({ inputs, out_dir: whole, config: config(1), chunk_bytes: 0 });
+  // 1 byte: every record is a chunk of its own, so rejections after the first record (the samples'
+  // image record) need their position in the unit, not in the chunk.
+  await run({ inputs, out_dir: chunked, config: config(2), chunk_bytes: 1 });
+  const a = await outputs(whole);
+  const b = await outputs(chunked);
+  assert.ok(lines(a.rejected).some((r) => typeof r.position === 'number' && r.position > 0), 'a rejection past the first record');
+  sameJsonl(b.articles, a.articles, 'articles.jsonl');
+  sameJsonl(b.rejected, a.rejected, 'rejected.jsonl');
+  assert.deepEqual(b.stats, a.stats);
+});
