@@ -78,9 +78,9 @@ interface RankRow {
 const DETAILS = `a.rowid AS rid, a.id, a.title, a.url, a.site_name, a.language, a.page_type, a.published_at, a.cluster_id`;
 
 /** Ranks (narrow tables only) to find the page's rows, then fetches details and builds snippets for
- *  just those rows. With a query, one pass over the newest RANK_WINDOW matches gives the ranking, the
- *  page, the facets' top results and, below the window, the exact total. */
-/** `rankWindow` is RANK_WINDOW; tests make it small to see the windowed path on a small corpus. */
+ *  just those rows. With a query, one ranking over the newest RANK_WINDOW matches gives the page, the
+ *  facets' top results and, when it returned fewer rows than asked (so it saw every match), the exact
+ *  total. `rankWindow` is RANK_WINDOW; tests make it small to reach the windowed path. */
 export function search(db: Database.Database, query: SearchQuery, rankWindow = RANK_WINDOW): SearchResult {
   const limit = clampLimit(query.limit);
   const pieces = query.q !== undefined ? parseQuery(query.q) : [];

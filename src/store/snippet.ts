@@ -68,12 +68,14 @@ function findHits(tokens: readonly Token[], pieces: ReturnType<typeof foldPieces
   return hits;
 }
 
-/** The window start whose SNIPPET_TOKENS words hold the most distinct pieces, then the most hits. */
-function bestStart(hits: readonly Hit[]): number {
+/** The window start whose SNIPPET_TOKENS words hold the most distinct pieces, then the most hits;
+ *  near the end of the text the window moves back so it still holds SNIPPET_TOKENS words. */
+function bestStart(hits: readonly Hit[], tokenCount: number): number {
   let best = 0;
   let bestScore = -1;
+  const lastStart = Math.max(0, tokenCount - SNIPPET_TOKENS);
   for (const anchor of hits) {
-    const start = Math.max(0, anchor.first - LEAD_IN);
+    const start = Math.max(0, Math.min(anchor.first - LEAD_IN, lastStart));
     const inside = hits.filter((h) => h.first >= start && h.last < start + SNIPPET_TOKENS);
     const score = new Set(inside.map((h) => h.piece)).size * MAX_HITS + inside.length;
     if (score > bestScore) {
@@ -89,7 +91,7 @@ export function buildSnippet(text: string, pieces: readonly QueryPiece[]): Snipp
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
   const hits = findHits(tokens, foldPieces(pieces));
-  const start = bestStart(hits);
+  const start = bestStart(hits, tokens.length);
   const end = Math.min(tokens.length, start + SNIPPET_TOKENS);
   const parts: SnippetPart[] = [];
   const push = (s: string, hit: boolean): void => {

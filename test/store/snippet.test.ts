@@ -31,6 +31,14 @@ describe('buildSnippet', () => {
     assert.equal(text(parts).match(/[\p{L}]+/gu)?.length, SNIPPET_TOKENS);
   });
 
+  it('keeps a full window when the hit is near the end of the text', () => {
+    const body = `${Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ')} Lavrov ends.`;
+    const parts = buildSnippet(body, parseQuery('lavrov'));
+    assert.deepEqual(hits(parts), ['Lavrov']);
+    assert.equal(text(parts).match(/[\p{L}\p{N}]+/gu)?.length, SNIPPET_TOKENS);
+    assert.ok(text(parts).startsWith('…') && text(parts).endsWith('ends.'), text(parts));
+  });
+
   it('opens the text when only the title matched, and collapses whitespace', () => {
     const parts = buildSnippet('First line.\n\nSecond   line.', parseQuery('absent'));
     assert.deepEqual(parts, [{ text: 'First line. Second line.', hit: false }]);
