@@ -99,6 +99,34 @@ function creditsOnlySite(names: readonly string[], siteNames: readonly (string |
   return names.length > 0 && names.every((n) => sites.some((s) => squash(n) === s || s.startsWith(squash(n)) || squash(n).startsWith(s)));
 }
 
+/** A first and a last name (an initial between allowed): how a person's name looks as a site's
+ *  name. Three full words are more often a company ("Acme Widget Works"). */
+const PERSON_NAME = /^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s\p{Lu}\.?)?\s\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
+/** Title pieces that may be the site's name ("Post | Jane Doe", "Post (Jane Doe)"). */
+const TITLE_PIECES = /\s+[|–—·•»-]\s+|[()]/u;
+
+/** A personal site names its author: a site name or title piece shaped like a person's name whose
+ *  words the host name spells ("Jane Doe" on janedoe.com or jane.example.dev). Only used when
+ *  nothing else names an author. */
+function personalSiteAuthor(siteName: string | null, titleTag: string | null, url: string | null | undefined): string[] {
+  if (url == null) return [];
+  let host = '';
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^www\./u, '');
+  } catch {
+    return [];
+  }
+  const label = host.split('.')[0] ?? '';
+  const pieces = [siteName ?? '', ...(titleTag ?? '').split(TITLE_PIECES)].map((p) => p.trim());
+  for (const p of pieces) {
+    if (!PERSON_NAME.test(p)) continue;
+    const parts = p.toLowerCase().normalize('NFD').replace(/[^a-z\s]/gu, '').split(/\s+/u);
+    const first = parts[0] ?? '';
+    if (label === parts.join('') || (first.length >= 4 && label === first)) return [p];
+  }
+  return [];
+}
+
 function firstDate(values: readonly (string | null)[]): string | null {
   for (const v of values) {
     if (v === null) continue;
@@ -139,7 +167,12 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
     // An organisation credited in JSON-LD yields to a person the page's byline names.
     const people = fromByline();
     if (people.length > 0) authors = people;
+  } else if (authors.length === 1 && !(authors[0] ?? '').includes(' ')) {
+    // A first name alone in the markup ("Brett") and the full name in the byline ("Brett Larkin").
+    const people = fromByline();
+    if (people.length === 1 && people[0]?.toLowerCase().startsWith(`${authors[0]?.toLowerCase()} `)) authors = people;
   }
+  if (authors.length === 0) authors = personalSiteAuthor(siteName, tags.titleTag, opts.url);
 
   const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) ?? visibleDate(doc) ?? dateFromUrl(opts.url);
   const modified = firstDate([ld.modified, ...allMeta(tags, ...MODIFIED_META)]);

@@ -18,16 +18,20 @@ export const MAX_BYLINE_CHARS = 120;
  *  (the lookbehinds): a later start reaches the same character after the run, so the first match is
  *  the same, but a run is read once instead of from each of its offsets (quadratic: an author of
  *  100,000 letters took 46 s). */
-const TAIL_NOISE = /(?:(?<!\s)\s+)?(?:[-–—|•·]\s*)?(?:\d{1,2}\s+\p{L}+\s+\d{4}|(?<!\p{L})\p{L}+\s+\d{1,2},?\s+\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}|updated\b|published\b|posted\b|last\s+update|\bon\s+\d|\bon\s+\p{L}+\s+\d|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bon\s+behalf\b|\bin\s+\p{L}|(?<!\d)\d+\s*min(?:ute)?s?\s+read|(?:january|february|march|april|may|june|july|august|september|october|november|december)$).*$/iu;
+const TAIL_NOISE = /(?:(?<!\s)\s+)?(?:[-–—|•·]\s*)?(?:\d{1,2}\s+\p{L}+\s+\d{4}|(?<!\p{L})\p{L}+\s+\d{1,2},?\s+\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}|updated\b|published\b|posted\b|last\s+update|\bon\s+\d|\bon\s+\p{L}+\s+\d|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bon\s+behalf\b|\bin\s+\p{L}|(?<!\d)\d+\s*min(?:ute)?s?\s+read).*$/iu;
 /** Separators and spaces at either end (the trailing run entered at its first character, as above). */
 const EDGE_PUNCTUATION = /^[\s,:;|–—-]+|(?<![\s,:;|–—-])[\s,:;|–—-]+$/gu;
 /** Words that stand where a name should be but are not one (labels, interface words). */
-const NOT_A_NAME = /^(?:the\s+)?(?:author|authors|admin|administrator|editor|editors|staff|guest|anonymous|name|by|written|posted|published|updated|posted by|share|follow|more|view|read more|about the author|login|log in|member login|sign in|sign up|subscribe|menu|search|home|contact)\s*\*?$/iu;
+const NOT_A_NAME = /^(?:the\s+)?(?:author|authors|admin|administrator|editor|editors|staff|guest|anonymous|name|by|written|posted|published|updated|posted by|share|follow|more|view|read more|about the author|login|log in|member login|sign in|sign up|subscribe|menu|search|home|contact|written by|(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*\*?$/iu;
+/** A month name after a name; only taken off a name of two words or more ("Tom May" stays). */
+const TRAILING_MONTH = /\s(?:january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+/** A day and a month left over from a split date ("20 Dec", "Dec 17"). */
+const DAY_MONTH = /^(?:\d{1,2}\.?\s\p{L}{3,9}\.?|\p{L}{3,9}\.?\s\d{1,2})$/u;
 /** Job titles that follow a name in bylines ("Jane Doe Senior Writer", "Jane Doe, Staff Reporter").
  *  Only nouns that are rarely surnames; a part ending in one is a role, not a name. */
 const ROLE_NOUN = /^(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|producer|coordinator|consultant|manager|director|strategist|specialist|analyst|expert|educator|scientist|researcher|engineer|designer|developer|founder|co-founder|cofounder|ceo|cto|cmo|coo|president|officer|marketer|photographer|intern|professor|dietitian|nutritionist|physician|therapist|advisor|adviser|planner|attorney|lawyer|economist|historian|blogger|strategist|copywriter|reviewer|tester|critic|host|fellow|lecturer|student|chef|trainer|coach)s?$/iu;
 /** Words that open a job title before its noun ("Senior Autos Reporter", "Former McKinsey Consultant"). */
-const ROLE_LEAD = /^(?:senior|junior|former|staff|contributing|freelance|associate|assistant|executive|managing|chief|lead|head|principal|guest|deputy|certified|licensed|registered|editorial|content|digital|marketing|technical|tech|news|sports|data|research|science|health|food|travel|social|autos?|product|general|regional|national|political|business|finance|opinion)$/iu;
+const ROLE_LEAD = /^(?:senior|junior|former|staff|contributing|freelance|associate|assistant|executive|managing|chief|lead|head|principal|guest|deputy|certified|licensed|registered)$/iu;
 /** Lower-case words that belong inside names (nobiliary and patronymic particles). */
 const PARTICLE = /^(?:van|von|de|der|den|da|di|del|della|dos|das|du|la|le|bin|binti|ibn|al|el|zu|ter|ten|y|e|af|av)$/u;
 /** An acronym before a role noun belongs to the role ("AI Writer", "SEO Specialist"). */
@@ -41,9 +45,14 @@ const bare = (w: string): string => w.replace(/[.,;:]+$/u, '');
 function stripRole(s: string): string | null {
   const w = words(s);
   const last = w[w.length - 1];
+  // "Head of Marketing", "Senior Editor": a part that opens with a rank is a role.
+  if (w.length > 1 && ROLE_LEAD.test(w[0] ?? '')) return null;
   if (last === undefined || !ROLE_NOUN.test(bare(last))) return s;
   let i = w.findIndex((x) => ROLE_LEAD.test(bare(x)) || ROLE_NOUN.test(bare(x)));
   while (i > 2 && ACRONYM.test(w[i - 1] ?? '')) i--;
+  // A role of several words with no rank in front ("Content Marketing Coordinator"): the name is
+  // the first two words, three with an initial or a particle.
+  if (i > 3) i = /^\p{Lu}\.$/u.test(w[1] ?? '') || PARTICLE.test(w[1] ?? '') ? 3 : 2;
   // Fewer than two words before the role: "Shipping Expert" is all role, no name.
   return i < 2 ? null : w.slice(0, i).join(' ');
 }
@@ -58,7 +67,7 @@ function isPhrase(s: string): boolean {
 }
 
 /** "page.head.extra.author": a template key the page forgot to fill in. */
-const TEMPLATE_KEY = /^[a-z_]+(?:\.[a-z_]+){2,}$/u;
+const TEMPLATE_KEY = /^[a-z_]+(?:\.[a-z_]+)+\.(?:author|authors|name|byline|creator|writer)$/u;
 
 /** With `roles`, job titles come off names and a part that is only a role is dropped: what bylines
  *  shown on the page need. Markup credits are names already; a lone "Community Editor" there is the
@@ -69,10 +78,17 @@ export function cleanName(raw: string, roles = true): string | null {
   if (s === '' || /https?:|www\.|@|\.com\b|[{}<>]/iu.test(s)) return null;
   // A name is no longer than a whole byline: a 100,000-letter "author" is bait, not a name.
   if (s.length > MAX_BYLINE_CHARS || words(s).length > MAX_NAME_WORDS) return null;
-  if (TEMPLATE_KEY.test(s)) return null;
+  if (TEMPLATE_KEY.test(s) || DAY_MONTH.test(s)) return null;
+  // "Jane Doe December": the month of a date whose day went into another element.
+  if (words(s).length >= 3) s = s.replace(TRAILING_MONTH, '');
   const named = roles ? stripRole(s) : s;
   if (named === null || !/\p{L}/u.test(named) || NOT_A_NAME.test(named) || isPhrase(named)) return null;
   return named;
+}
+
+/** A byline without the date it starts with ("Jun 2 Written By" -> "Written By"). */
+export function stripLeadingDate(text: string): string {
+  return text.replace(LEAD_DATE, '');
 }
 
 /** What comes before the names: "By", a leading date, "Updated ... Written by". */
@@ -94,8 +110,14 @@ export function cleanAuthors(raw: readonly string[], siteNames: readonly (string
   const out: string[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
+    let roleBegun = false;
     for (const [i, part] of stripLead(entry).split(NAME_SPLIT).entries()) {
-      const name = cleanName(part, !fromMarkup || i > 0);
+      const roles = !fromMarkup || i > 0;
+      const name = cleanName(part, roles);
+      // Once a role has begun ("Jane Doe Writer, Hardware", "Gardener & Astrologer"), the parts
+      // after it go on describing her.
+      if (roles && i > 0 && out.length > 0 && roleBegun) break;
+      roleBegun = roles && name !== cleanName(part, false);
       if (name === null || seen.has(key(name))) continue;
       seen.add(key(name));
       out.push(name);

@@ -5,6 +5,7 @@ import type { RawBlock } from '../segment.js';
 import type { Element } from '../dom.js';
 import { classAndId, findAll, textOf } from '../dom.js';
 import { parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
+import { cleanName, stripLeadingDate } from './names.js';
 
 /** How many blocks before and after the title heading count as "around the headline". */
 const BEFORE_TITLE = 4;
@@ -22,6 +23,30 @@ const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story|article|autho
 const NAMES_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|and|&))*/u;
 /** ...or one lower-case user name that is all the rest of the line ("by ibby"). */
 const HANDLE_RE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,30}$/u;
+/** "By" glued to a capitalised name (case matters: "Bylaws" is a word, "ByJane" is not). */
+const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
+/** How close to the title a date line must be for the name in it to be the author's. */
+const DATE_LINE_REACH = 2;
+/** A person's name as bylines print it: two or three capitalised words, or initials between. */
+const PERSON = /^\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,2}$/u;
+/** Pieces of a date line ("Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe"). */
+const LINE_PARTS = /\s*[|•·–—]\s*/u;
+/** Dates as printed, cut out of a date line before the name is looked for (bounded: read once). */
+const PRINTED_DATE = /\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]{0,20})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/gu;
+/** Where a whole page is searched for a "Written by" line when none is near the title. */
+const WRITTEN_BY = /^(?:written|authored|article)\s+by\s*:?\s+/iu;
+
+/** The name in a short line that also holds the date, next to the title: the byline without "By". */
+function dateLineName(line: string): string | null {
+  if (parseHumanDate(line) === null && !/\d{4}-\d{2}-\d{2}/u.test(line)) return null;
+  const cut = line.replace(PRINTED_DATE, ' | ');
+  for (const part of cut.split(LINE_PARTS)) {
+    const name = cleanName(part);
+    if (name !== null && PERSON.test(name)) return name;
+  }
+  return null;
+}
+
 /** A label that says the date is an update, or the publication, on a <time> element's class/itemprop. */
 const TIME_UPDATED = /modif|updat/u;
 const TIME_PUBLISHED = /publish|created|posted|entry-date|pubdate/u;
@@ -34,8 +59,11 @@ export interface VisibleMeta {
 }
 
 /** The names after "By" on a line, or on the next line when the label stands alone. */
-function bylineOf(line: string, next: string): string | null {
-  const by = BY_RE.exec(`${line} `);
+function bylineOf(raw: string, next: string): string | null {
+  const line = stripLeadingDate(raw);
+  // "ByJane Doe": the label and the name in two elements with no space between them.
+  const glued = GLUED_BY.exec(line);
+  const by = glued ?? BY_RE.exec(`${line} `);
   if (by === null) return null;
   const rest = (by[0].length >= line.length ? next : line.slice(by[0].length)).trim();
   if (rest.length > MAX_LINE_CHARS) return null;
@@ -79,7 +107,15 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
       }
     }
     if (out.byline === null) out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
+    if (out.byline === null && Math.abs(i - titleIndex) <= DATE_LINE_REACH) out.byline = dateLineName(b.text.trim());
     if (out.date !== null && out.byline !== null) break;
+  }
+  // An author box further down ("Written by Jane Doe") when the headline has no byline.
+  for (let i = 0; out.byline === null && i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b === undefined || b.text.length > MAX_LINE_CHARS || !WRITTEN_BY.test(b.text)) continue;
+    if (b.reason !== null && FOREIGN.has(b.reason) && b.reason !== 'sidebar') continue;
+    out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
   }
   return out;
 }
