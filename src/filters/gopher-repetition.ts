@@ -48,6 +48,8 @@ export function duplicateFractions(items: readonly string[]): { count: number; c
 }
 
 interface WordIndex {
+  /** Word ids (hashes, see WordStats). */
+  ids: Int32Array;
   lengths: Int32Array;
   totalChars: number;
   /** keys[n][i]: key of the n-gram starting at word i (see ngramKeys). */
@@ -78,7 +80,17 @@ function ngramKeys(ids: Int32Array, sizes: readonly number[]): Array<Int32Array 
  *  of one document share a hash about once in 10,000 documents; they would then count as one word
  *  in the n-gram rules. */
 function indexWords(words: WordStats, sizes: readonly number[]): WordIndex {
-  return { lengths: words.lengths, totalChars: words.chars, keys: ngramKeys(words.hashes, sizes) };
+  return { ids: words.hashes, lengths: words.lengths, totalChars: words.chars, keys: ngramKeys(words.hashes, sizes) };
+}
+
+/** The key of one n-gram, the same as ngramKeys gives it: for sizes read only at a few positions. */
+function ngramKey(ids: Int32Array, start: number, n: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < n; k++) {
+    h = Math.imul(h ^ (ids[start + k] as number), 0x01000193);
+    h ^= h >>> 15;
+  }
+  return h;
 }
 
 function charsOf(index: WordIndex, start: number, n: number): number {
@@ -106,20 +118,42 @@ function topNgramCharFraction(index: WordIndex, n: number): number {
 }
 
 /** Characters of words covered by a repeated occurrence (second and later) of any n-gram, each word
- *  counted once, over all word characters. */
-function duplicateNgramCharFraction(index: WordIndex, n: number): number {
-  const keys = index.keys[n] ?? new Int32Array(0);
-  const counter = IntCounter.empty(keys.length);
+ *  counted once, over all word characters; and the start positions whose n-gram occurs at least
+ *  twice. Only those can start a repeated (n+1)-gram (its first n words repeat with it), so the
+ *  next size reads only them: `starts` null means every position. */
+function duplicateNgramCharFraction(
+  index: WordIndex, n: number, starts: Int32Array | null,
+): { fraction: number; repeated: Int32Array } {
+  // Keys of every position were computed up front for sizes read everywhere; a size read at a few
+  // positions (starts) computes the keys it needs.
+  const keys = index.keys[n];
+  const positions = Math.max(0, index.ids.length - n + 1);
+  const keyAt = (i: number): number => (keys !== undefined ? (keys[i] as number) : ngramKey(index.ids, i, n));
+  const m = starts === null ? positions : starts.length;
+  const counter = IntCounter.empty(m);
   const lengths = index.lengths;
   let chars = 0;
   let coveredUpTo = 0;
-  for (let i = 0; i < keys.length; i++) {
-    if (counter.add(keys[i] as number) === 1) continue;
+  let repeats = 0;
+  for (let k = 0; k < m; k++) {
+    const i = starts === null ? k : (starts[k] as number);
+    if (i >= positions) break; // starts ascend; the last ones have no room for n words
+    if (counter.add(keyAt(i)) === 1) continue;
+    repeats++;
     // Words i..i+n-1 are covered; count only those not covered by an earlier repeat.
     for (let j = Math.max(i, coveredUpTo); j < i + n; j++) chars += lengths[j] as number;
     coveredUpTo = i + n;
   }
-  return index.totalChars > 0 ? chars / index.totalChars : 0;
+  const repeated = new Int32Array(repeats === 0 ? 0 : 2 * repeats);
+  let r = 0;
+  if (repeats > 0) {
+    for (let k = 0; k < m && r < repeated.length; k++) {
+      const i = starts === null ? k : (starts[k] as number);
+      if (i >= positions) break;
+      if (counter.get(keyAt(i)) >= 2) repeated[r++] = i;
+    }
+  }
+  return { fraction: index.totalChars > 0 ? chars / index.totalChars : 0, repeated: repeated.subarray(0, r) };
 }
 
 export function gopherRepetition(view: TextView, t: GopherRepetitionThresholds): Verdict {
@@ -138,19 +172,31 @@ export function gopherRepetition(view: TextView, t: GopherRepetitionThresholds):
   if (lines.count > t.max_dup_line_fraction) fail('gopher_dup_line_fraction', lines.count);
   if (lines.chars > t.max_dup_line_char_fraction) fail('gopher_dup_line_char_fraction', lines.chars);
 
-  const sizes = [...t.top_ngram_char_fraction, ...t.dup_ngram_char_fraction].map(([n]) => n);
+  // Keys up front for the sizes read at every position: the top n-grams and the smallest duplicate
+  // size (larger duplicate sizes read only where the size below repeats).
+  const dupSizes = t.dup_ngram_char_fraction.map(([n]) => n);
+  const sizes = [...t.top_ngram_char_fraction.map(([n]) => n), ...(dupSizes.length > 0 ? [Math.min(...dupSizes)] : [])];
   const index = indexWords(view.wordStats, sizes);
   for (const [n, max] of t.top_ngram_char_fraction) {
     const value = topNgramCharFraction(index, n);
     signals[`top_${n}gram_char_fraction`] = value;
     if (value > max) fail(`gopher_top_${n}gram`, value);
   }
-  // A repeated n-gram holds repeated shorter n-grams, so the fraction can only shrink as n grows:
-  // once it is 0, it is 0 for every larger n.
+  // A repeated n-gram starts with a repeated shorter one, so each size reads only the positions
+  // whose shorter n-gram repeats (when the sizes follow each other), and once none repeats, the
+  // fraction is 0 for every larger n.
   let previous = Infinity;
+  let previousN = -1;
+  let starts: Int32Array | null = null;
   for (const [n, max] of [...t.dup_ngram_char_fraction].sort((a, b) => a[0] - b[0])) {
-    const value = previous === 0 ? 0 : duplicateNgramCharFraction(index, n);
+    let value = 0;
+    if (previous !== 0) {
+      const result = duplicateNgramCharFraction(index, n, n === previousN + 1 ? starts : null);
+      value = result.fraction;
+      starts = result.repeated;
+    }
     previous = value;
+    previousN = n;
     signals[`dup_${n}gram_char_fraction`] = value;
     if (value > max) fail(`gopher_dup_${n}gram`, value);
   }

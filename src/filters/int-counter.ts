@@ -32,6 +32,18 @@ export class IntCounter {
     return counter;
   }
 
+  /** How many times `key` was counted. */
+  get(key: number): number {
+    const keys = this.#keys;
+    const counts = this.#counts;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.#mask;
+    for (;;) {
+      const c = counts[slot] as number;
+      if (c === 0 || keys[slot] === key) return c;
+      slot = (slot + 1) & this.#mask;
+    }
+  }
+
   /** Counts one more occurrence of `key` and returns its count so far. */
   add(key: number): number {
     const keys = this.#keys;

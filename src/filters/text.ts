@@ -106,7 +106,23 @@ export function wordHash(word: string): number {
   return h;
 }
 
-const STOP_HASHES = new Set([...STOP_WORDS].map(wordHash));
+/** The stop words' hashes as a typed array: compared in a loop, the int32 hash is never boxed (a
+ *  Set lookup would allocate a heap number for most of them). */
+const STOP_LIST = [...STOP_WORDS];
+const STOP_HASHES = Int32Array.from(STOP_LIST.map(wordHash));
+
+/** True when text[start, end), all ASCII, is a stop word in any case: the hash picks the candidate,
+ *  the characters confirm it (no string is cut out). */
+function isAsciiStopWord(text: string, start: number, end: number, h: number): boolean {
+  for (let k = 0; k < STOP_HASHES.length; k++) {
+    if (STOP_HASHES[k] !== h) continue;
+    const word = STOP_LIST[k]!;
+    if (word.length !== end - start) return false;
+    for (let i = 0; i < word.length; i++) if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+    return true;
+  }
+  return false;
+}
 
 /** Word stats from word strings: the straightforward reading, used for spaceless text (and as the
  *  reference the fast path is tested against). */
@@ -125,82 +141,96 @@ export function statsOfWords(words: readonly string[]): WordStats {
   return { count: words.length, chars, lengths, hashes, stopWords };
 }
 
-/** A character FAST_TOKEN keeps (anything but whitespace, and ASCII, Latin-1, general and CJK
- *  punctuation and symbols; U+2019 is kept), by code unit as the regex reads it. */
-function isTokenChar(c: number): boolean {
-  if (c < 0x80) {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x27 || c === 0x2d
-      || c === 0x2e || c <= 0x08 || (c >= 0x0e && c <= 0x1f) || c === 0x7f;
-  }
-  if ((c >= 0xa0 && c <= 0xbf) || c === 0xd7 || c === 0xf7) return false;
-  if (c >= 0x2000 && c <= 0x2bff) return c === 0x2019;
-  if (c >= 0x3000 && c <= 0x303f) return false;
-  return !isWhitespace(c);
+/** Code-unit classes for the one-pass word reader: what FAST_TOKEN splits on, what it keeps, and
+ *  the joiners (' ’ . -) that WORD keeps inside a word and fastWords trims from its ends. */
+const SEPARATOR = 0;
+const TOKEN = 1;
+const JOINER = 2;
+
+/** ASCII classes, as FAST_TOKEN reads them: whitespace and the punctuation and symbol ranges
+ *  !-& (-, / :-@ [-` {-~ separate; letters, digits, controls and DEL belong to tokens. */
+const ASCII_CLASS = (() => {
+  const t = new Uint8Array(128).fill(TOKEN);
+  const separators = [[0x09, 0x0d], [0x20, 0x26], [0x28, 0x2c], [0x2f, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]];
+  for (const [a, b] of separators) for (let c = a!; c <= b!; c++) t[c] = SEPARATOR;
+  for (const c of [0x27, 0x2d, 0x2e]) t[c] = JOINER;
+  return t;
+})();
+
+/** The class of a code unit from U+0080 up: Latin-1 punctuation and symbols (U+00A0-U+00BF, ×, ÷),
+ *  general punctuation to the symbol blocks (U+2000-U+2BFF) but ’ (a joiner), CJK punctuation and
+ *  other Unicode whitespace separate; the rest (letters, marks, surrogates) belongs to tokens. */
+function classOf(c: number): number {
+  if (c < 0x80) return ASCII_CLASS[c]!;
+  if ((c >= 0xa0 && c <= 0xbf) || c === 0xd7 || c === 0xf7) return SEPARATOR;
+  if (c >= 0x2000 && c <= 0x2bff) return c === 0x2019 ? JOINER : SEPARATOR;
+  if (c >= 0x3000 && c <= 0x303f) return SEPARATOR;
+  return isWhitespace(c) ? SEPARATOR : TOKEN;
 }
 
-/** The joiners WORD keeps inside a word: ' ’ . - */
-function isJoiner(c: number): boolean {
-  return c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2d;
-}
+/** Typed arrays reused from one document to the next (the stats copy out what they keep). */
+let lengthBuffer = new Int32Array(4096);
+let hashBuffer = new Int32Array(4096);
 
 /** fastWords' words (tokens split at runs of two or more joiners, trimmed of joiners at both ends)
  *  read as numbers in one pass over the code units: the same lengths, hashes and counts as
  *  statsOfWords(fastWords(text)), without building a string per word (test/filters/text.test.ts). */
 function fastWordStats(text: string): WordStats {
-  let lengths = new Int32Array(Math.max(16, text.length >> 3));
-  let hashes = new Int32Array(lengths.length);
+  const n = text.length;
+  // Module bindings copied to locals: the loop then reads registers, not the module context.
+  let lengths = lengthBuffer;
+  let hashes = hashBuffer;
   let count = 0;
   let chars = 0;
   let stopWords = 0;
-  const emit = (start: number, end: number): void => {
-    while (start < end && isJoiner(text.charCodeAt(start))) start++;
-    while (end > start && isJoiner(text.charCodeAt(end - 1))) end--;
-    if (end === start) return;
+  let i = 0;
+  while (i < n) {
+    // Find the next part: a run of token characters up to a separator or a run of 2+ joiners.
+    let cls = classOf(text.charCodeAt(i));
+    if (cls === SEPARATOR) { i++; continue; }
+    let start = i;
+    let end = i;
+    let next = i;
+    for (;;) {
+      if (end >= n) { next = n; break; }
+      cls = classOf(text.charCodeAt(end));
+      if (cls === SEPARATOR) { next = end; break; }
+      if (cls === JOINER && end + 1 < n && classOf(text.charCodeAt(end + 1)) === JOINER) {
+        next = end + 2;
+        while (next < n && classOf(text.charCodeAt(next)) === JOINER) next++;
+        break;
+      }
+      end++;
+    }
+    i = next;
+    while (start < end && classOf(text.charCodeAt(start)) === JOINER) start++;
+    while (end > start && classOf(text.charCodeAt(end - 1)) === JOINER) end--;
+    if (end === start) continue;
     let h = FNV_OFFSET;
     let ascii = true;
-    for (let i = start; i < end; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 0x80) { ascii = false; break; }
+    for (let k = start; k < end; k++) {
+      let c = text.charCodeAt(k);
+      if (c >= 0x80) { ascii = false; h = wordHash(text.slice(start, end)); break; }
       if (c >= 0x41 && c <= 0x5a) c += 0x20;
       h = Math.imul(h ^ c, FNV_PRIME);
     }
-    if (!ascii) h = wordHash(text.slice(start, end));
     const length = end - start;
     if (count === lengths.length) {
-      const grown = new Int32Array(count * 2);
-      grown.set(lengths);
-      lengths = grown;
+      const grownLengths = new Int32Array(count * 2);
+      grownLengths.set(lengths);
+      lengths = lengthBuffer = grownLengths;
       const grownHashes = new Int32Array(count * 2);
       grownHashes.set(hashes);
-      hashes = grownHashes;
+      hashes = hashBuffer = grownHashes;
     }
     lengths[count] = length;
     hashes[count] = h;
     count++;
     chars += length;
-    if (length >= STOP_WORD_MIN_LENGTH && length <= STOP_WORD_MAX_LENGTH && STOP_HASHES.has(h)
-      && STOP_WORDS.has(text.slice(start, end).toLowerCase())) stopWords++;
-  };
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isTokenChar(text.charCodeAt(i))) { i++; continue; }
-    // A token: [i, end). Its parts are separated by runs of two or more joiners.
-    let partStart = i;
-    let j = i;
-    while (j < n && isTokenChar(text.charCodeAt(j))) {
-      if (isJoiner(text.charCodeAt(j)) && j + 1 < n && isJoiner(text.charCodeAt(j + 1))) {
-        emit(partStart, j);
-        while (j < n && isJoiner(text.charCodeAt(j))) j++;
-        partStart = j;
-        continue;
-      }
-      j++;
-    }
-    emit(partStart, j);
-    i = j;
+    if (length >= STOP_WORD_MIN_LENGTH && length <= STOP_WORD_MAX_LENGTH
+      && (ascii ? isAsciiStopWord(text, start, end, h) : STOP_WORDS.has(text.slice(start, end).toLowerCase()))) stopWords++;
   }
-  return { count, chars, lengths: lengths.subarray(0, count), hashes: hashes.subarray(0, count), stopWords };
+  return { count, chars, lengths: lengths.slice(0, count), hashes: hashes.slice(0, count), stopWords };
 }
 
 export function splitWords(text: string): string[] {
@@ -221,8 +251,15 @@ export function splitWords(text: string): string[] {
 export function hasWords(text: string, n: number): boolean {
   if (n <= 0) return true;
   if (SPACELESS.test(text)) return splitWords(text).length >= n;
+  // exec on one shared regex: matchAll would copy the regex on every call (this runs per line).
   let found = 0;
-  for (const _ of text.matchAll(WORD)) if (++found >= n) return true;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) {
+    if (++found >= n) {
+      WORD.lastIndex = 0;
+      return true;
+    }
+  }
   return false;
 }
 
@@ -296,17 +333,27 @@ export function viewOf(text: string): TextView {
   return makeView(text, lines, paragraphs);
 }
 
+/** A view whose word strings are split on first read (the filters read `wordStats`). */
+class View implements TextView {
+  readonly wordStats: WordStats;
+  readonly tokenCount: number;
+  readonly alphaTokenCount: number;
+  #words: string[] | null = null;
+
+  constructor(readonly text: string, readonly lines: string[], readonly paragraphs: string[]) {
+    const counts = countTokens(text);
+    this.tokenCount = counts.tokens;
+    this.alphaTokenCount = counts.alpha;
+    this.wordStats = SPACELESS.test(text) ? statsOfWords(this.words) : fastWordStats(text);
+  }
+
+  get words(): string[] {
+    return (this.#words ??= splitWords(this.text));
+  }
+}
+
 function makeView(text: string, lines: string[], paragraphs: string[]): TextView {
-  const counts = countTokens(text);
-  const spaceless = SPACELESS.test(text);
-  let words: string[] | null = null;
-  const stats = spaceless ? statsOfWords((words = splitWords(text))) : fastWordStats(text);
-  return {
-    text, lines, paragraphs, wordStats: stats, tokenCount: counts.tokens, alphaTokenCount: counts.alpha,
-    get words(): string[] {
-      return (words ??= splitWords(text));
-    },
-  };
+  return new View(text, lines, paragraphs);
 }
 
 /** The same view built from blocks: each block is a paragraph, no need to search for blank lines. */
