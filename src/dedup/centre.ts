@@ -68,6 +68,30 @@ export function centreClusters(sets: SignatureSets, uf: UnionFind, representativ
   const crawls = earlierCrawls(versionOf);
   const stats: CentreStats = { recentred: 0, rounds: 0, unresolved: 0 };
 
+  /** Joins `g` to `centre` when it matches one of the centre's crawls (`targets`, latest first). */
+  const place = (g: number, centre: number, targets: number[], targetSets: (Uint32Array | undefined)[]): boolean => {
+    let set: Uint32Array | undefined;
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t]!;
+      if (representative[g] === representative[target]) {
+        kind[g] = KIND_EXACT;
+      } else {
+        set ??= sets.shingles(g);
+        const targetSet = (targetSets[t] ??= sets.shingles(target));
+        const shared = intersectionSize(set, targetSet);
+        const match = matchSets(set.length, targetSet.length, shared, params);
+        if (match === null) continue;
+        kind[g] = match === 'near' ? KIND_NEAR : KIND_CONTAINED;
+        similarity[g] = jaccard(set, targetSet);
+        if (match === 'contained') containment[g] = shared / set.length;
+      }
+      canonical[g] = centre;
+      if (target !== centre) via[g] = target;
+      return true;
+    }
+    return false;
+  };
+
   let pending = unplacedByComponent(root, versionOf);
   let length = pending.length;
   for (let round = 0; length > 0; round++) {
@@ -91,31 +115,7 @@ export function centreClusters(sets: SignatureSets, uf: UnionFind, representativ
       const targetSets: (Uint32Array | undefined)[] = [];
       for (let i = start; i < end; i++) {
         const g = pending[i]!;
-        if (g === centre) continue;
-        let set: Uint32Array | undefined;
-        let placed = false;
-        for (let t = 0; t < targets.length && !placed; t++) {
-          const target = targets[t]!;
-          placed = true;
-          if (representative[g] === representative[target]) {
-            kind[g] = KIND_EXACT;
-          } else {
-            set ??= sets.shingles(g);
-            const targetSet = (targetSets[t] ??= sets.shingles(target));
-            const shared = intersectionSize(set, targetSet);
-            const match = matchSets(set.length, targetSet.length, shared, params);
-            if (match === null) {
-              placed = false;
-              continue;
-            }
-            kind[g] = match === 'near' ? KIND_NEAR : KIND_CONTAINED;
-            similarity[g] = jaccard(set, targetSet);
-            if (match === 'contained') containment[g] = shared / set.length;
-          }
-          canonical[g] = centre;
-          if (target !== centre) via[g] = target;
-        }
-        if (!placed) pending[kept++] = g; // kept < i: compaction in place, groups stay contiguous and ordered
+        if (g !== centre && !place(g, centre, targets, targetSets)) pending[kept++] = g; // kept < i: in-place compaction keeps groups contiguous
       }
       start = end;
     }

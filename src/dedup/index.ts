@@ -1,7 +1,7 @@
 // Corpus deduplication, the public entry points: `dedupe` runs every pass on one machine; the pass
 // functions are exported so sharded runs compute signatures per shard and cluster once at merge
 // (docs/dedup.md). Passes: 1 signatures -> 2 exact groups and URL versions -> 3 LSH candidates ->
-// 4 verification and union-find -> 5 canonical choice -> 6 streaming output.
+// 4 verification and union-find -> 5 canonical-centred clusters -> 6 streaming output.
 
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
