@@ -39,6 +39,13 @@ describe('buildSnippet', () => {
     assert.ok(text(parts).startsWith('…') && text(parts).endsWith('ends.'), text(parts));
   });
 
+  it('reads at most the first 200,000 characters of a huge text, and says the text goes on', () => {
+    const huge = `${'word '.repeat(50_000)}Lavrov`;
+    const parts = buildSnippet(huge, parseQuery('lavrov'));
+    assert.deepEqual(hits(parts), []);
+    assert.ok(text(parts).length < 200 && text(parts).endsWith('…'), text(parts).slice(-50));
+  });
+
   it('opens the text when only the title matched, and collapses whitespace', () => {
     const parts = buildSnippet('First line.\n\nSecond   line.', parseQuery('absent'));
     assert.deepEqual(parts, [{ text: 'First line. Second line.', hit: false }]);
