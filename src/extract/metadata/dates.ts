@@ -39,6 +39,9 @@ const CJK_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
  *  by another digit (a longer number is an id, not a date). */
 const URL_DATE_RE = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?![\d])/u;
 
+/** Date in a URL path with the month's name: /2023/october/03/ */
+const URL_NAMED_DATE_RE = /\/((?:19|20)\d{2})\/(\p{L}{3,10})\/(\d{1,2})(?:\/|$)/u;
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -107,7 +110,9 @@ export function parseHumanDate(text: string): string | null {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const y = Number(m[3]);
-    if (a > 12) return day(y, b, a);
+    // Read only when one part cannot be a month, or both parts are the same (12.12.2025): US sites
+    // write 09.10.2024 for September 10 too, so not even dots settle the order.
+    if (a > 12 || a === b) return day(y, b, a);
     if (b > 12) return day(y, a, b);
   }
   return null;
@@ -128,5 +133,9 @@ export function dateFromUrl(url: string | null | undefined): string | null {
     // not absolute: use as given
   }
   const m = URL_DATE_RE.exec(path);
-  return m === null ? null : day(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m !== null) return day(Number(m[1]), Number(m[2]), Number(m[3]));
+  const n = URL_NAMED_DATE_RE.exec(path);
+  // The whole segment must be a month's name or its short form: "/2021/decision/12" is not December.
+  const month = n === null ? undefined : MONTHS[(n[2] ?? '').toLowerCase()];
+  return n === null || month === undefined ? null : day(Number(n[1]), month, Number(n[3]));
 }

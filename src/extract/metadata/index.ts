@@ -174,7 +174,9 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
   }
   if (authors.length === 0) authors = personalSiteAuthor(siteName, tags.titleTag, opts.url);
 
-  const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) ?? visibleDate(doc) ?? dateFromUrl(opts.url);
+  const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) 
+    // The publisher's own path outranks a date found anywhere in the page's text.
+    ?? dateFromUrl(opts.url) ?? visibleDate(doc);
   const modified = firstDate([ld.modified, ...allMeta(tags, ...MODIFIED_META)]);
 
   const contentLanguage = opts.headers?.['content-language'] ?? firstMeta(tags, 'content-language');

@@ -37,7 +37,7 @@ export interface TitleSources {
 }
 
 /** Removes the site's name from one end of a title ("Story | Site", "Site - Story"). */
-export function stripSiteName(title: string, siteName: string | null): string {
+export function stripSiteName(title: string, siteName: string | null, url?: string | null): string {
   const t = title.trim();
   const seps = [...t.matchAll(new RegExp(SEPARATOR.source, 'gu'))];
   const first = seps[0];
@@ -47,12 +47,25 @@ export function stripSiteName(title: string, siteName: string | null): string {
   const tail = t.slice(last.index + last[0].length).trim();
   const withoutTail = t.slice(0, last.index).trim();
   const withoutHead = t.slice(first.index + first[0].length).trim();
-  const site = siteName === null ? '' : fold(siteName);
-  const isSite = (part: string): boolean => site.length > 0 && (fold(part) === site || (fold(part).includes(site) && part.length < 40));
+  // The site goes by its name, or by its host ("Example.com", "ExampleNews" on examplenews.com).
+  const sites = [siteName === null ? '' : fold(siteName), hostName(url)].filter((x) => x.length >= MIN_TITLE_CHARS);
+  const isSite = (part: string): boolean => sites.some((site) => fold(part) === site || (fold(part).includes(site) && part.length < 40));
   if (isSite(tail)) return withoutTail;
-  if (isSite(head)) return withoutHead;
+  if (isSite(head)) return stripSiteName(withoutHead, siteName, url);
   // No site name to go by: the site's name is the short end; it is usually at the end.
   return head.length < tail.length / 2 ? withoutHead : withoutTail;
+}
+
+/** The registrable part of the URL's host, folded ("examplenews" for www.examplenews.co.uk). */
+function hostName(url: string | null | undefined): string {
+  if (url == null) return '';
+  try {
+    const labels = new URL(url).hostname.toLowerCase().replace(/^www\./u, '').split('.');
+    // The longest label is the name; the rest are "www", "co", "uk", "com".
+    return fold(labels.reduce((a, b) => (b.length > a.length ? b : a), ''));
+  } catch {
+    return '';
+  }
 }
 
 /** A heading as the segmenter saw it: is it page furniture (a logo, a menu title)? */
@@ -100,12 +113,12 @@ function gluedLabel(heading: string, title: string): string | null {
 }
 
 /** Entities escaped twice, mojibake, a site name and pipe-separated parts taken off a title. */
-export function tidyTitle(title: string, siteName: string | null): string {
+export function tidyTitle(title: string, siteName: string | null, url?: string | null): string {
   let t = title.replace(/\s+/gu, ' ').trim();
   if (ENTITY.test(t)) t = decodeHTML(t);
   if (C1_CONTROL.test(t)) t = fixMojibake(t).text;
   if (SEPARATOR.test(t) && siteName !== null) {
-    const stripped = stripSiteName(t, siteName);
+    const stripped = stripSiteName(t, siteName, url);
     if (stripped !== t && fold(stripped).length >= MIN_TITLE_CHARS && isSiteEnd(t, stripped, siteName)) t = stripped;
   }
   if (PIPE.test(t)) {
@@ -128,7 +141,7 @@ function isSiteEnd(full: string, kept: string, siteName: string): boolean {
  *  agreement with the metadata when there are several; else the metadata title without the site. */
 export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
   const picked = pickRaw(headings, src, isArticle);
-  return picked === null ? null : tidyTitle(picked, src.siteName);
+  return picked === null ? null : tidyTitle(picked, src.siteName, src.url);
 }
 
 function pickRaw(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
@@ -143,19 +156,18 @@ function pickRaw(headings: readonly HeadingCandidate[], src: TitleSources, isArt
   const pool = content.length > 0 ? content : h1s;
   const score = (h: HeadingCandidate): number => Math.max(0, ...metaTitles.map((m) => overlap(h.text, m)));
   const meta = src.jsonld ?? src.og ?? src.twitter ?? src.titleTag;
-  const metaTitle = meta === null ? null : stripSiteName(meta, src.siteName);
+  const metaTitle = meta === null ? null : stripSiteName(meta, src.siteName, src.url);
   if (pool.length > 0) {
     const best = pool.reduce((a, b) => (score(b) > score(a) ? b : a));
-    if (metaTitle !== null && fold(metaTitle).length >= MIN_TITLE_CHARS) {
-      // A label glued in front of the headline ("Blog: Story", a date): the metadata has it bare.
-      if (gluedLabel(best.text, metaTitle) !== null) return metaTitle;
-      // An <h1> that shares no word with the metadata title is a section or blog name ("Our Blog",
-      // "Webcams") when the URL's slug sides with the metadata.
-      if (score(best) === 0 && slugHits(metaTitle, src.url) > slugHits(best.text, src.url)) return metaTitle;
-    }
+    const metaUsable = metaTitle !== null && fold(metaTitle).length >= MIN_TITLE_CHARS;
+    // A label glued in front of the headline ("Blog: Story", a date): the metadata has it bare.
+    if (metaUsable && gluedLabel(best.text, metaTitle) !== null) return metaTitle;
+    // An <h1> that shares no word with the metadata title is a section or blog name ("Our Blog",
+    // "Webcams") when the URL's slug sides with the metadata: look further.
+    const sectionName = metaUsable && score(best) === 0 && slugHits(metaTitle, src.url) > slugHits(best.text, src.url);
     // A marketing slogan in the <h1> ("Your content. Your canvas.") that shares nothing with
     // the metadata is not what the page is called; an article's headline always is.
-    if (isArticle || metaTitles.length === 0 || score(best) >= MIN_H1_AGREEMENT) return best.text;
+    if (!sectionName && (isArticle || metaTitles.length === 0 || score(best) >= MIN_H1_AGREEMENT)) return best.text;
   }
   // No <h1>: a lower heading the metadata repeats.
   for (const h of headings.slice(0, MAX_HEADINGS * 4)) {
