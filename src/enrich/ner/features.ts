@@ -50,6 +50,11 @@ function isCapitalised(word: string): boolean {
 
 export function sentenceContext(words: string[]): SentenceContext {
   const lower = words.map((w) => w.toLowerCase());
+  return { words, lower, shapes: words.map(shape), gaz: gazetteerMarks(words, lower) };
+}
+
+/** 'B' / 'I' where a capitalised gazetteer place starts / continues, '' elsewhere. */
+export function gazetteerMarks(words: readonly string[], lower: readonly string[]): string[] {
   const gaz = words.map(() => '');
   const starts = placeFirstWords();
   for (let i = 0; i < words.length; i++) {
@@ -64,7 +69,7 @@ export function sentenceContext(words: string[]): SentenceContext {
       }
     }
   }
-  return { words, lower, shapes: words.map(shape), gaz };
+  return gaz;
 }
 
 /** The features that do not depend on earlier tags (computed once per token). */

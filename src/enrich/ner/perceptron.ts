@@ -1,7 +1,7 @@
 // A greedy left-to-right averaged perceptron tagger (Collins 2002; the layout follows the
 // well-known "perceptron tagger" recipe: sparse features, weights averaged over all updates).
 // Training and tagging live together so the decoding used in training is the one shipped.
-import { featureKey, sentenceContext, staticFeatures, tagFeatures, TEMPLATES, type Features } from './features.js';
+import { featureKey, gazetteerMarks, sentenceContext, shape, staticFeatures, tagFeatures, TEMPLATES, type Features } from './features.js';
 import { PERSON_TITLES, DEMONYMS } from '../lexicon.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
@@ -24,11 +24,48 @@ const INT16_MAX = 32767;
  *  tagging, so the joined string is never built: with the parts' count. */
 const JOINED: Partial<Record<(typeof TEMPLATES)[number], number>> = { 's-1s': 3, 'w-1w': 2, 'ww+1': 2, g: 2, t12: 2, t1w: 2 };
 const TID = Object.fromEntries(TEMPLATES.map((t, i) => [t, i])) as Record<(typeof TEMPLATES)[number], number>;
-/** Words whose own features' summed weights are cached (cleared when full): news repeats its words. */
+/** Words whose contributions are kept (WordInfo; cleared when full): news repeats its words. */
 const WORD_CACHE_MAX = 50_000;
 
 /** A two-part template's weights: first part -> second part -> weights. */
 type Pairs = Map<string, Map<string, Float32Array>>;
+
+/** The tags' names as features read them, '<s>' (no previous tag) last. */
+const TAG_NAMES: readonly string[] = [...TAGS, '<s>'];
+const START_TAG = TAGS.length;
+/** Gazetteer marks as features read them; '-' (outside the sentence) is GAZ_OUTSIDE. */
+const GAZ_VALUES = ['', 'B', 'I'] as const;
+const GAZ_INDEX: Record<string, number> = { '': 0, B: 1, I: 2 };
+const GAZ_OUTSIDE = 3;
+
+/** What one word contributes to a token's scores, by the feature that reads it: its own features
+ *  summed (b, w, s, x3, p3, added from zero in the reference order, so sums are bit-for-bit those
+ *  of `tagReference`), its weights as the previous / next word or shape, the inner tables of the
+ *  pair features it starts, and so on. */
+interface WordInfo {
+  lower: string;
+  shape: string;
+  own: Float32Array;
+  asPrev: Float32Array | undefined;
+  asNext: Float32Array | undefined;
+  asPrev2: Float32Array | undefined;
+  asNext2: Float32Array | undefined;
+  shapeAsPrev: Float32Array | undefined;
+  shapeAsNext: Float32Array | undefined;
+  /** s-1s when this word's shape is the first part. */
+  shapeFirst: Pairs | undefined;
+  /** w-1w when this word is the previous word; ww+1 when it is the current one. */
+  prevWordFirst: Map<string, Float32Array> | undefined;
+  wordFirst: Map<string, Float32Array> | undefined;
+  /** g by gazetteer mark ('', B, I) with this shape. */
+  gazShape: Array<Float32Array | undefined>;
+  first: Float32Array | undefined;
+  afterTitle: Float32Array | undefined;
+  isTitle: boolean;
+  isDemonym: boolean;
+  /** t1w by previous tag index; null where the model has none (undefined: not looked up yet). */
+  t1w: Array<Float32Array | null | undefined>;
+}
 
 /** Every way to cut `value` at `parts - 1` of its '|' characters (one way unless a part holds '|'). */
 function splits(value: string, parts: number): string[][] {
@@ -49,9 +86,13 @@ export class Perceptron {
    *  three-part one (s-1s) as its first part -> a two-part table. */
   private pairs: Pairs[] = TEMPLATES.map(() => new Map());
   private triples = new Map<string, Pairs>();
-  /** Per original word: the sum of its word-only features (b, w, s, x3, p3), added from zero in
-   *  the reference order, so scores are bit-for-bit those of `tagReference`. */
-  private wordSums = new Map<string, Float32Array>();
+  /** Per original word, what it contributes (see WordInfo); the boundaries; tag-only tables. */
+  private wordInfos = new Map<string, WordInfo>();
+  private startInfo: WordInfo | undefined;
+  private endInfo: WordInfo | undefined;
+  private tagTables: { t1: Array<Float32Array | undefined>; t12: Array<Array<Float32Array | undefined>> } | undefined;
+  private gazPrevTable: Array<Float32Array | undefined> | undefined;
+  private gazNextTable: Array<Float32Array | undefined> | undefined;
   private readonly totals = new Map<string, Float64Array>();
   private readonly stamps = new Map<string, Float64Array>();
   private step = 0;
@@ -87,61 +128,106 @@ export class Perceptron {
   }
 
   /** Tags one sentence greedily, as `tagReference` does (same features, same order of additions,
-   *  so the same tags), without building feature strings: joined values are looked up part by
-   *  part, and a word's own features are summed once per word. */
+   *  so the same tags), without building feature strings: what a word contributes in each position
+   *  (its own features, and as the previous or next word, shape, pair part) is looked up once per
+   *  distinct word and kept (WordInfo), so a token costs one Map lookup and a few vector sums. */
   tag(words: string[]): Tag[] {
-    const ctx = sentenceContext(words);
-    const { lower, shapes, gaz } = ctx;
-    const out: Tag[] = [];
-    const scores = new Float32Array(TAGS.length);
+    const infos = words.map((w) => this.info(w));
+    const gaz = gazetteerMarks(words, infos.map((x) => x.lower));
+    const start = this.boundary(true);
+    const end = this.boundary(false);
+    const at = (k: number): WordInfo => (k < 0 ? start : k >= infos.length ? end : infos[k]!);
+    const gazAt = (k: number): number => (k < 0 || k >= gaz.length ? GAZ_OUTSIDE : GAZ_INDEX[gaz[k]!]!);
     const t = this.tables;
-    const lw = (k: number): string => lower[k] ?? (k < 0 ? '<s>' : '</s>');
-    const sh = (k: number): string => shapes[k] ?? (k < 0 ? '<s>' : '</s>');
-    const gz = (k: number): string => gaz[k] ?? '-';
+    const tagVectors = this.tagVectors();
+    const gazPrev = this.gazPrevTable ??= [...GAZ_VALUES, '-'].map((g) => t[TID['g-1']]!.get(g));
+    const gazNext = this.gazNextTable ??= [...GAZ_VALUES, '-'].map((g) => t[TID['g+1']]!.get(g));
+    const out: Tag[] = [];
+    const tagIndex: number[] = [];
+    const scores = new Float32Array(TAGS.length);
     for (let i = 0; i < words.length; i++) {
-      const w = lower[i]!;
-      const s = shapes[i]!;
-      scores.set(this.wordSum(words[i]!, w, s));
-      add(scores, t[TID['w-1']]!.get(lw(i - 1)));
-      add(scores, t[TID['w+1']]!.get(lw(i + 1)));
-      add(scores, t[TID['w-2']]!.get(lw(i - 2)));
-      add(scores, t[TID['w+2']]!.get(lw(i + 2)));
-      add(scores, t[TID['s-1']]!.get(sh(i - 1)));
-      add(scores, t[TID['s+1']]!.get(sh(i + 1)));
-      const around = this.triples.get(sh(i - 1));
-      if (around) add(scores, get2(around, s, sh(i + 1)));
-      add(scores, get2(this.pairs[TID['w-1w']]!, lw(i - 1), w));
-      add(scores, get2(this.pairs[TID['ww+1']]!, w, lw(i + 1)));
-      add(scores, get2(this.pairs[TID.g]!, gaz[i]!, s));
-      add(scores, t[TID['g-1']]!.get(gz(i - 1)));
-      add(scores, t[TID['g+1']]!.get(gz(i + 1)));
-      if (i === 0) add(scores, t[TID.first]!.get(s));
-      if (PERSON_TITLES.has(lw(i - 1))) add(scores, t[TID['title-1']]!.get(s));
-      if (PERSON_TITLES.has(w)) add(scores, t[TID.title]!.get(''));
-      if (DEMONYMS[w] !== undefined && /^\p{Lu}/u.test(words[i]!)) add(scores, t[TID.demonym]!.get(''));
-      const prev = out[i - 1] ?? '<s>';
-      add(scores, t[TID.t1]!.get(prev));
-      add(scores, get2(this.pairs[TID.t12]!, out[i - 2] ?? '<s>', prev));
-      add(scores, get2(this.pairs[TID.t1w]!, prev, w));
-      out.push(repair(argmax(scores), out[i - 1]));
+      const cur = infos[i]!;
+      const prev = at(i - 1);
+      const next = at(i + 1);
+      scores.set(cur.own);
+      add(scores, prev.asPrev);
+      add(scores, next.asNext);
+      add(scores, at(i - 2).asPrev2);
+      add(scores, at(i + 2).asNext2);
+      add(scores, prev.shapeAsPrev);
+      add(scores, next.shapeAsNext);
+      add(scores, prev.shapeFirst?.get(cur.shape)?.get(next.shape));
+      add(scores, prev.prevWordFirst?.get(cur.lower));
+      add(scores, cur.wordFirst?.get(next.lower));
+      add(scores, cur.gazShape[gazAt(i)]);
+      add(scores, gazPrev[gazAt(i - 1)]);
+      add(scores, gazNext[gazAt(i + 1)]);
+      if (i === 0) add(scores, cur.first);
+      if (prev.isTitle) add(scores, cur.afterTitle);
+      if (cur.isTitle) add(scores, t[TID.title]!.get(''));
+      if (cur.isDemonym) add(scores, t[TID.demonym]!.get(''));
+      const p1 = tagIndex[i - 1] ?? START_TAG;
+      const p2 = tagIndex[i - 2] ?? START_TAG;
+      add(scores, tagVectors.t1[p1]);
+      add(scores, tagVectors.t12[p2]![p1]);
+      add(scores, this.t1w(cur, p1));
+      const tag = repair(argmax(scores), out[i - 1]);
+      out.push(tag);
+      tagIndex.push(TAGS.indexOf(tag));
     }
     return out;
   }
 
-  /** The summed weights of a word's own features: bias, word, shape, suffix, prefix. */
-  private wordSum(word: string, w: string, s: string): Float32Array {
-    let sum = this.wordSums.get(word);
-    if (sum) return sum;
-    sum = new Float32Array(TAGS.length);
+  /** What one word contributes, by its original spelling (shape and demonym read its case). */
+  private info(word: string): WordInfo {
+    let info = this.wordInfos.get(word);
+    if (info) return info;
+    info = this.makeInfo(word.toLowerCase(), shape(word), /^\p{Lu}/u.test(word));
+    if (this.wordInfos.size >= WORD_CACHE_MAX) this.wordInfos.clear();
+    this.wordInfos.set(word, info);
+    return info;
+  }
+
+  private makeInfo(w: string, s: string, capitalised: boolean): WordInfo {
     const t = this.tables;
-    add(sum, t[TID.b]!.get(''));
-    add(sum, t[TID.w]!.get(w));
-    add(sum, t[TID.s]!.get(s));
-    add(sum, t[TID.x3]!.get(w.slice(-3)));
-    add(sum, t[TID.p3]!.get(w.slice(0, 3)));
-    if (this.wordSums.size >= WORD_CACHE_MAX) this.wordSums.clear();
-    this.wordSums.set(word, sum);
-    return sum;
+    const own = new Float32Array(TAGS.length);
+    add(own, t[TID.b]!.get(''));
+    add(own, t[TID.w]!.get(w));
+    add(own, t[TID.s]!.get(s));
+    add(own, t[TID.x3]!.get(w.slice(-3)));
+    add(own, t[TID.p3]!.get(w.slice(0, 3)));
+    return {
+      lower: w, shape: s, own,
+      asPrev: t[TID['w-1']]!.get(w), asNext: t[TID['w+1']]!.get(w),
+      asPrev2: t[TID['w-2']]!.get(w), asNext2: t[TID['w+2']]!.get(w),
+      shapeAsPrev: t[TID['s-1']]!.get(s), shapeAsNext: t[TID['s+1']]!.get(s),
+      shapeFirst: this.triples.get(s), prevWordFirst: this.pairs[TID['w-1w']]!.get(w), wordFirst: this.pairs[TID['ww+1']]!.get(w),
+      gazShape: GAZ_VALUES.map((g) => this.pairs[TID.g]!.get(g)?.get(s)),
+      first: t[TID.first]!.get(s), afterTitle: t[TID['title-1']]!.get(s),
+      isTitle: PERSON_TITLES.has(w), isDemonym: DEMONYMS[w] !== undefined && capitalised,
+      t1w: [],
+    };
+  }
+
+  /** The sentence boundary as a neighbour: '<s>' before the first word, '</s>' after the last. */
+  private boundary(before: boolean): WordInfo {
+    if (before) return this.startInfo ??= this.makeInfo('<s>', '<s>', false);
+    return this.endInfo ??= this.makeInfo('</s>', '</s>', false);
+  }
+
+  /** The t1w weights (previous tag and this word), by previous tag index, looked up on first use. */
+  private t1w(info: WordInfo, prev: number): Float32Array | undefined {
+    let w = info.t1w[prev];
+    if (w === undefined) w = info.t1w[prev] = this.pairs[TID.t1w]!.get(TAG_NAMES[prev]!)?.get(info.lower) ?? null;
+    return w ?? undefined;
+  }
+
+  /** Weights of the features that read only previous tags (t1, t12), by tag index. */
+  private tagVectors(): { t1: Array<Float32Array | undefined>; t12: Array<Array<Float32Array | undefined>> } {
+    return this.tagTables ??= {
+      t1: TAG_NAMES.map((p) => this.tables[TID.t1]!.get(p)),
+      t12: TAG_NAMES.map((p2) => TAG_NAMES.map((p1) => get2(this.pairs[TID.t12]!, p2, p1))),
+    };
   }
 
   /** Tags one sentence greedily from the feature strings training uses; previous predictions feed
