@@ -3,6 +3,7 @@
 // Overlaps are settled by that order, then by length.
 import type { Sentence } from './tokenize.js';
 import { nerModel } from './ner/model.js';
+import { isZoneAbbreviation } from './times.js';
 import { demonymCountry, lookupPlace, placeFirstWords } from './gazetteer.js';
 import { COUNTRY_ALIASES, DEMONYMS, NOT_NAME_STARTERS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS } from './lexicon.js';
 
@@ -269,9 +270,19 @@ function coordinate(ws: Words, kept: Mention[], add: Add, sink: Mention[]): Ment
   return sink.length > before ? settle([...kept, ...sink.slice(before)]) : kept;
 }
 
+/** A clock time's last word ("6", "18:00" ends in "00", "p.m", "noon"): a zone abbreviation follows. */
+const CLOCK_END = /^(?:\d{1,4}|[ap]\.?m|noon|midday|midnight)$/;
+
+/** True when word i follows a clock time ("noon ET", "6 p.m. PT"), where a zone is written. */
+function afterClock(ws: Words, i: number): boolean {
+  const k = ws.words[i - 1] === '.' ? i - 2 : i - 1;
+  return CLOCK_END.test(ws.lower[k] ?? '');
+}
+
 function acronyms(ws: Words, add: Add): void {
   ws.words.forEach((w, i) => {
     if (!/^(\p{Lu}[\p{Lu}&]{1,7}|G\d{1,2})$/u.test(w) || NOT_ACRONYMS.has(w)) return;
+    if (isZoneAbbreviation(w) && afterClock(ws, i)) return;
     if (COUNTRY_ALIASES[w.toLowerCase()] !== undefined || DEMONYMS[w.toLowerCase()] !== undefined) return;
     if (isNameWord(ws, i + 1) && w.length <= 2) return; // "JD Vance"
     add('ORG', i, i + 1, 2.5);

@@ -57,6 +57,12 @@ const ABBREVIATIONS: Record<string, string[]> = {
   AKST: ['America/Anchorage'], HST: ['Pacific/Honolulu'],
 };
 
+/** Whether a word is a zone abbreviation this module reads ("ET", "IST"): after a clock time it is
+ *  a zone, not an organisation's acronym. */
+export function isZoneAbbreviation(word: string): boolean {
+  return Object.hasOwn(ABBREVIATIONS, word);
+}
+
 /** "Eastern time" and the like in North American usage. */
 const REGION_TIMES: Record<string, string> = {
   eastern: 'America/New_York', central: 'America/Chicago', mountain: 'America/Denver', pacific: 'America/Los_Angeles',

@@ -65,3 +65,11 @@ test('organisation names run through portfolio words and stop before a titled pe
   assert.deepEqual(press.organizations.map((o) => o.name), ['White House']);
   assert.equal(press.people[0]?.role, 'White House Press Secretary');
 });
+
+test('a zone abbreviation after a clock time is not an organisation; the same letters elsewhere may be', () => {
+  const e = ents('Leaders will speak at noon ET and again at 6 p.m. PT, after the CST board met at 9 a.m. CST.');
+  const names = e.organizations.map((o) => o.name);
+  assert.ok(!names.includes('ET'));
+  assert.ok(!names.includes('PT'));
+  assert.ok(!e.organizations.some((o) => o.mentions === 2 && o.name === 'CST'));
+});
