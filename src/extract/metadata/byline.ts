@@ -21,6 +21,8 @@ const COMMENT_CONTEXT = /comment|respond|reply|review/;
 const MAX_ANCESTORS = 12;
 /** A name after one of these labels edited, reviewed or illustrated the page; it did not write it. */
 const NOT_WRITER_LABEL = /(?:updated|edited|reviewed|checked|illustrat\w*|photo\w*|produced|narrated|translated)\s+by\s*:?\s*$/iu;
+/** A byline box is small: more elements than this is a page section that happens to match. */
+const MAX_BOX_ELEMENTS = 80;
 /** How far back the label before a name is looked for. */
 const LABEL_CHARS = 40;
 
@@ -73,15 +75,16 @@ export function bylineTexts(doc: Document): string[] {
   return out;
 }
 
-/** The name elements inside a byline box, outermost only (a link inside a name span counts once). */
+/** The name elements inside a byline box, innermost only: a wrapper named "author-name-wrap" holds
+ *  the name and the role, the element inside it just the name. */
 function nameTexts(box: Element): string[] {
   const out: string[] = [];
-  let inside: Element | null = null;
-  for (const el of elements(box)) {
-    if (el === box) continue;
-    if (inside !== null && isWithin(el, inside)) continue;
-    if (!isNameElement(el)) continue;
-    inside = el;
+  const inside = elements(box);
+  // A "byline" with a whole page in it (a body classed "single-author") is not a byline box.
+  if (inside.length > MAX_BOX_ELEMENTS) return out;
+  const named = inside.filter(isNameElement);
+  for (const el of named) {
+    if (named.some((other) => other !== el && isWithin(other, el))) continue;
     if (NOT_WRITER_LABEL.test(labelBefore(el, box))) continue;
     const text = spacedText(el);
     if (text !== '' && text.length <= MAX_BYLINE_CHARS && !isRoleLine(text)) out.push(text);

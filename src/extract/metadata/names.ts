@@ -81,6 +81,7 @@ export function cleanName(raw: string, roles = true): string | null {
   if (TEMPLATE_KEY.test(s) || DAY_MONTH.test(s)) return null;
   // "Jane Doe December": the month of a date whose day went into another element.
   if (words(s).length >= 3) s = s.replace(TRAILING_MONTH, '');
+  if (isPhrase(s)) return null;
   const named = roles ? stripRole(s) : s;
   if (named === null || !/\p{L}/u.test(named) || NOT_A_NAME.test(named) || isPhrase(named)) return null;
   return named;

@@ -1,0 +1,113 @@
+// Metadata rules one by one: job titles and dates around names, role lines, byline boxes, <time>
+// labels, date forms (glued, citation order, month names in URLs) and title tidying.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHtml } from '../../src/extract/dom.js';
+import { dateFromUrl, parseHumanDate } from '../../src/extract/metadata/dates.js';
+import { cleanAuthors, isRoleLine } from '../../src/extract/metadata/names.js';
+import { bylineAuthors } from '../../src/extract/metadata/byline.js';
+import { pickTitle, stripSiteName, tidyTitle } from '../../src/extract/metadata/title.js';
+import type { TitleSources } from '../../src/extract/metadata/title.js';
+import { readMetadata } from '../../src/extract/metadata/index.js';
+
+test('job titles come off names; a part that is only a role is dropped', () => {
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi Senior Health Reporter'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi Content Marketing Coordinator'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Ruth K. Adeyemi, Staff Writer'], []), ['Ruth K. Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi SEO Writer, Hardware'], []), ['Ruth Adeyemi'], 'the parts after a role go on describing it');
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi, Head of Research, Field Studies'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Authors: Ruth Adeyemi and Piet Smits, Extension soil educators'], []), ['Ruth Adeyemi', 'Piet Smits']);
+  // Names that merely look like the words stay.
+  assert.deepEqual(cleanAuthors(['Tom May'], []), ['Tom May']);
+  assert.deepEqual(cleanAuthors(['Lena Writer-Holm'], []), ['Lena Writer-Holm']);
+});
+
+test('markup credits keep a lone role or team name; bylines do not', () => {
+  assert.deepEqual(cleanAuthors(['Community Editor'], [], true), ['Community Editor']);
+  assert.deepEqual(cleanAuthors(['Community Editor'], []), []);
+  assert.deepEqual(cleanAuthors(['Marketing Team'], []), ['Marketing Team']);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi, Staff Writer'], [], true), ['Ruth Adeyemi']);
+});
+
+test('dates, weekdays and labels around names are not names', () => {
+  assert.deepEqual(cleanAuthors(['Dec. 19, 2025 · Ruth Adeyemi on behalf of the survey team'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['03/10/2023 by Ruth Adeyemi'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Updated January 8, 2026 Written by Ruth Adeyemi'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Posted by quietfox on Friday December 19, 2025 @08:00PM'], []), ['quietfox']);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi, Dec'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Sat, 20 Dec'], []), []);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi in Gardening'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi December'], []), ['Ruth Adeyemi']);
+  assert.deepEqual(cleanAuthors(['Written By'], []), []);
+  assert.deepEqual(cleanAuthors(['page.meta.author'], []), [], 'an unfilled template key');
+  assert.deepEqual(cleanAuthors(['ruth.k.adeyemi'], []), ['ruth.k.adeyemi'], 'a user name with dots is a name');
+  assert.deepEqual(cleanAuthors(['ruth adeyemi'], []), ['ruth adeyemi']);
+});
+
+test('a line that opens with a job title names nobody', () => {
+  assert.equal(isRoleLine('AI Writer, Northsea Herald'), true);
+  assert.equal(isRoleLine('Editor, Northsea Herald'), true);
+  assert.equal(isRoleLine('Ruth Adeyemi, Editor'), false);
+});
+
+test('a byline box is read by its name elements, not its label, role or fact-checker', () => {
+  const doc = parseHtml(`<div class="author-box"><span class="label">Written by</span>
+    <div class="author-name-wrap"><span class="author-name">Ruth Adeyemi</span><span class="author-name small">Staff Writer, Herald</span></div>
+    <span class="label">Fact checked by</span><span class="author-name">Piet Smits</span></div>`);
+  assert.deepEqual(bylineAuthors(doc), ['Ruth Adeyemi']);
+  const twoAuthors = parseHtml('<p class="byline">By <a rel="author" href="/a">Ruth Adeyemi</a> and <a rel="author" href="/b">Piet Smits</a></p>');
+  assert.deepEqual(bylineAuthors(twoAuthors), ['Ruth Adeyemi', 'Piet Smits']);
+});
+
+test('markup authors: twitter label pairs, and a site credit yields to a person in the byline', () => {
+  const tw = parseHtml('<head><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ruth Adeyemi"></head>');
+  assert.deepEqual(readMetadata(tw, {}).meta.authors, ['Ruth Adeyemi']);
+  const other = parseHtml('<head><meta name="twitter:label1" content="Reading time"><meta name="twitter:data1" content="4 minutes"></head>');
+  assert.deepEqual(readMetadata(other, {}).meta.authors, []);
+  const site = parseHtml(`<head><meta property="og:site_name" content="Northsea Herald"><meta name="author" content="Northsea Herald"></head>
+    <body><h1>Ferry returns</h1><p class="byline">By <span class="author">Ruth Adeyemi</span></p></body>`);
+  assert.deepEqual(readMetadata(site, {}).meta.authors, ['Ruth Adeyemi']);
+});
+
+test('a personal site named after its author credits that person when nothing else does', () => {
+  const doc = parseHtml('<head><title>Notes on caching | Ruth Adeyemi</title></head><body><h1>Notes on caching</h1></body>');
+  assert.deepEqual(readMetadata(doc, { url: 'https://ruthadeyemi.example/notes/caching' }).meta.authors, ['Ruth Adeyemi']);
+  assert.deepEqual(readMetadata(doc, { url: 'https://news.example/notes/caching' }).meta.authors, [], 'the host must spell the name');
+  const company = parseHtml('<head><meta property="og:site_name" content="Harbour Rope Works"></head>');
+  assert.deepEqual(readMetadata(company, { url: 'https://harbourropeworks.example/blog/knots' }).meta.authors, []);
+});
+
+test('date forms: glued years, citation order, same day and month, month names in URL paths', () => {
+  assert.equal(parseHumanDate('July 30, 2019January 18, 2023'), '2019-07-30');
+  assert.equal(parseHumanDate('Dec 17, 2025Ruth Adeyemi'), '2025-12-17');
+  assert.equal(parseHumanDate('2023 Jan 7'), '2023-01-07');
+  assert.equal(parseHumanDate('12.12.2025'), '2025-12-12');
+  assert.equal(parseHumanDate('09.10.2024'), null, 'day and month order unknown');
+  assert.equal(dateFromUrl('https://x.example/blog/2023/october/03/wine-styles/'), '2023-10-03');
+  assert.equal(dateFromUrl('https://x.example/2021/decision/12/'), null, 'a word that starts like a month is not one');
+  assert.equal(dateFromUrl('https://x.example/articles/2025-12-15+Rust+notes'), '2025-12-15');
+  assert.equal(dateFromUrl('https://x.example/item/202512159/'), null, 'a longer number is an id');
+});
+
+test('meta names that say "published" are read; "modified" ones are not publication dates', () => {
+  const doc = parseHtml('<head><meta name="x-published-date" content="2021-02-16"><meta name="published-time-modified" content="2026-01-01"></head>');
+  assert.equal(readMetadata(doc, {}).meta.published_at, '2021-02-16');
+  const cite = parseHtml('<head><meta name="citation_publication_date" content="2023 Jan 7"></head>');
+  assert.equal(readMetadata(cite, {}).meta.published_at, '2023-01-07');
+});
+
+test('titles lose pipes, glued labels, site names on the <h1>, double escapes and mojibake', () => {
+  assert.equal(tidyTitle('Best rope for sailing 2025 | Top 9 Picks', null), 'Best rope for sailing 2025');
+  assert.equal(tidyTitle('Ferry returns after repairs – Northsea Herald', 'Northsea Herald'), 'Ferry returns after repairs');
+  assert.equal(tidyTitle('Ferry returns – and islanders cheer', 'Northsea Herald'), 'Ferry returns – and islanders cheer');
+  assert.equal(tidyTitle('Salt &#x26; pepper', null), 'Salt & pepper');
+  assert.equal(tidyTitle('A DIY Investor\u00e2\u0080\u0099s Guide', null), 'A DIY Investor’s Guide');
+  assert.equal(stripSiteName('HeraldNews.com - Ferry returns after repairs', null, 'https://www.heraldnews.com/ferry'), 'Ferry returns after repairs');
+  const src: TitleSources = { jsonld: null, og: 'Ferry returns after repairs', twitter: null, titleTag: null, siteName: null, url: 'https://x.example/ferry-returns-after-repairs' };
+  assert.equal(pickTitle([{ text: 'News: Ferry returns after repairs', level: 1, furniture: false }], src, true), 'Ferry returns after repairs');
+  assert.equal(pickTitle([{ text: 'Dec 18 2025 Ferry returns after repairs', level: 1, furniture: false }], src, true), 'Ferry returns after repairs');
+  assert.equal(pickTitle([{ text: '2025 Ferry returns after repairs', level: 1, furniture: false }], src, true), '2025 Ferry returns after repairs', 'a year is part of a headline');
+  // An <h1> that is the blog's name (no shared word, the slug sides with the metadata).
+  assert.equal(pickTitle([{ text: 'Our Blog', level: 1, furniture: false }], src, true), 'Ferry returns after repairs');
+  assert.equal(pickTitle([{ text: 'Island life', level: 1, furniture: false }], { ...src, url: 'https://x.example/island-life' }, true), 'Island life');
+});
