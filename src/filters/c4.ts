@@ -3,7 +3,7 @@
 // (each a line of the page text, as in C4's WET input), document rules drop the page.
 import type { Block, Doc, Drop, Removed, Stage } from '../record.js';
 import { type Failure, type FilterMode, type Verdict, recordVerdict, verdictOf } from './stage.js';
-import { countSentences, endsWithTerminal, hasWords, splitWords } from './text.js';
+import { countSentences, endsWithTerminal, hasWords, isWhitespace, splitWords } from './text.js';
 
 export interface C4Options {
   /** Line rules take lines out of kept documents (in drop mode); false only measures them. */
@@ -36,9 +36,15 @@ const LOREM_IPSUM = 'lorem ipsum';
 /** "we removed any pages that contained a curly bracket" (code, not natural language). */
 const CURLY_BRACKET = '{';
 const ANY_PHRASE = new RegExp([LOREM_IPSUM, JAVASCRIPT, ...POLICY_SUBSTRINGS].join('|'), 'i');
-/** A line ending in an ellipsis is cut off, not finished (TFDS c4_utils and datatrove treat it as
- *  having no terminal mark). */
-const ELLIPSIS_END = /(?:\.\.\.|…)\s*$/u;
+/** A line ending in an ellipsis ("...", "…", trailing whitespace allowed) is cut off, not finished
+ *  (TFDS c4_utils and datatrove treat it as having no terminal mark). Read backwards from the end,
+ *  as /(?:\.\.\.|…)\s*$/u would match, without the regex's scan of the whole line. */
+function endsWithEllipsis(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && isWhitespace(line.charCodeAt(i))) i--;
+  if (i >= 0 && line.charCodeAt(i) === 0x2026) return true;
+  return i >= 2 && line.charCodeAt(i) === 0x2e && line.charCodeAt(i - 1) === 0x2e && line.charCodeAt(i - 2) === 0x2e;
+}
 
 /** Line verdicts that drop the whole page rather than the line. */
 export const C4_PAGE_REASONS: ReadonlySet<string> = new Set(['c4_lorem_ipsum', 'c4_curly_bracket']);
@@ -47,7 +53,7 @@ export const C4_PAGE_REASONS: ReadonlySet<string> = new Set(['c4_lorem_ipsum', '
  *  datatrove's C4QualityFilter): a line already taken out for punctuation or length is not searched
  *  for "lorem ipsum" or a curly bracket, so a short "{" line does not drop the page. */
 export function c4LineReason(line: string, o: C4Options): string | null {
-  if (o.filter_no_terminal_punct && (!endsWithTerminal(line) || ELLIPSIS_END.test(line))) return 'c4_no_terminal_punct';
+  if (o.filter_no_terminal_punct && (!endsWithTerminal(line) || endsWithEllipsis(line))) return 'c4_no_terminal_punct';
   if (!hasWords(line, o.min_words_per_line)) return 'c4_short_line';
   if (line.length > o.max_word_length && splitWords(line).some((w) => w.length > o.max_word_length)) return 'c4_long_word';
   // One case-insensitive search for any phrase; only a line that has one is lower-cased.

@@ -287,7 +287,7 @@ function pushParts(text: string, sep: string | RegExp, out: string[]): void {
 }
 
 /** The characters \s matches (ASCII and Unicode spaces, line and paragraph separators, BOM). */
-function isWhitespace(c: number): boolean {
+export function isWhitespace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
     || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

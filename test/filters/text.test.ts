@@ -2,7 +2,7 @@
 // word strings (splitWords), so every filter decision stays what it was with strings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitWords, statsOfWords, viewOf } from '../../src/filters/text.js';
+import { isWhitespace, splitWords, statsOfWords, viewOf } from '../../src/filters/text.js';
 import { seededRandom } from '../../src/random.js';
 import { loadWcxb, wcxbAvailable } from '../../eval/lib/wcxb.js';
 
@@ -47,4 +47,8 @@ test('the one-pass word stats equal the stats of the word strings on wcxb-dev te
     n++;
   }
   assert.ok(n > 100);
+});
+
+test('isWhitespace is what \\s matches, on every BMP code unit', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isWhitespace(c), /\s/u.test(String.fromCharCode(c)), c.toString(16));
 });
