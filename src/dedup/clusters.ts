@@ -2,7 +2,7 @@
 // hashes) and URL versions (equal canonical URLs) are grouped by sorting, candidate pairs are verified
 // by exact Jaccard (and, when enabled, containment) on their shingle sets, and union-find joins what
 // passed. Its components are where pass 5 (centre.ts) looks for canonical-centred clusters.
-// Everything is held in typed arrays indexed by record number (~80 bytes a record).
+// Everything is held in typed arrays indexed by record number (~90 bytes a record).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -113,8 +113,9 @@ export async function explainDuplicate(source: string | readonly string[], id1: 
   const setMatch = matchSets(smaller, Math.max(x.set.length, y.set.length), shared, params);
   const match: MatchKind = sameUrl ? 'version' : exactEqual ? 'exact'
     : colliding.length === 0 ? 'not_a_candidate' : setMatch ?? 'rejected_by_verification';
-  const da = a.duplicate as { cluster_id?: unknown } | undefined;
-  const db = b.duplicate as { cluster_id?: unknown } | undefined;
+  const da = a.duplicate as { cluster_id?: unknown; via_version?: unknown } | undefined;
+  const db = b.duplicate as { cluster_id?: unknown; via_version?: unknown } | undefined;
+  const via = [da?.via_version, db?.via_version].find((v): v is string => typeof v === 'string');
   const recorded = da && db && typeof da.cluster_id === 'string' && typeof db.cluster_id === 'string'
     ? { same_cluster: da.cluster_id === db.cluster_id, cluster_ids: [da.cluster_id, db.cluster_id] as [string, string] }
     : null;
@@ -133,9 +134,12 @@ export async function explainDuplicate(source: string | readonly string[], id1: 
   // Clusters are centred on their canonical (docs/dedup.md "Clusters"): two members each match the
   // canonical, not necessarily each other, and a matching pair can be split between two centres.
   if (recorded && recorded.same_cluster && !direct) {
-    verdict += recorded.cluster_ids[0] === id1 || recorded.cluster_ids[0] === id2
-      ? '; yet the output has one as the canonical of the other (was it written with other parameters?)'
-      : `; the output puts them in one cluster because each matches its canonical ${recorded.cluster_ids[0]}`;
+    const oneIsCanonical = recorded.cluster_ids[0] === id1 || recorded.cluster_ids[0] === id2;
+    verdict += oneIsCanonical && via !== undefined
+      ? `; the output has the copy matching ${via}, an earlier crawl of the canonical's URL (its text before an update)`
+      : oneIsCanonical
+        ? '; yet the output has one as the canonical of the other (was it written with other parameters?)'
+        : `; the output puts them in one cluster because each matches its canonical ${recorded.cluster_ids[0]}`;
   }
   if (recorded && !recorded.same_cluster && direct && match !== 'version') verdict += `; the output keeps them in different clusters: each stays with a canonical it matches (${recorded.cluster_ids[0]}, ${recorded.cluster_ids[1]})`;
   if (recorded && !recorded.same_cluster && match === 'version') verdict += '; yet the output has them in different clusters (was it written with other parameters?)';

@@ -145,3 +145,18 @@ test('explain-duplicate on a chain: a pair split between two centres, and a cont
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a copy of an earlier crawl stays with its updated original, and explain-duplicate says why', async () => {
+  const input = join(import.meta.dirname, '..', 'fixtures', 'dedup', 'updated-original', 'input.jsonl');
+  const dir = scratch();
+  try {
+    const out = join(dir, 'out.jsonl');
+    await dedupe([input], out, { workDir: join(dir, 'w') });
+    const e = await explainDuplicate(out, 'tribune-1', 'lw-1-update');
+    assert.ok(e.jaccard < 0.8);
+    assert.equal(e.recorded?.same_cluster, true);
+    assert.match(e.verdict, /matching lw-1, an earlier crawl of the canonical's URL/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
