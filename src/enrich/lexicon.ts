@@ -92,7 +92,7 @@ export const DEMONYMS: Record<string, string> = {
 export const COUNTRY_ALIASES: Record<string, string> = {
   us: 'US', 'u.s': 'US', usa: 'US', 'united states': 'US', america: 'US', uk: 'GB', 'u.k': 'GB',
   britain: 'GB', 'great britain': 'GB', 'united kingdom': 'GB', england: 'GB', scotland: 'GB',
-  wales: 'GB', turkey: 'TR', 'czech republic': 'CZ', 'ivory coast': 'CI', uae: 'AE',
+  wales: 'GB', 'northern ireland': 'GB', turkey: 'TR', 'czech republic': 'CZ', 'ivory coast': 'CI', uae: 'AE',
   'dr congo': 'CD', 'the netherlands': 'NL', holland: 'NL', burma: 'MM', vatican: 'VA',
   'south korea': 'KR', 'north korea': 'KP', gaza: 'PS', 'west bank': 'PS', 'hong kong': 'HK',
 };

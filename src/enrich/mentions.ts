@@ -318,6 +318,10 @@ function isModifier(ws: Words, start: number, end: number): boolean {
   return DEMONYMS[name] !== undefined && (isCap(next) || TITLE_WORDS.has(next.toLowerCase()));
 }
 
+/** Verbs of saying: a tagged place the gazetteer does not know that says something ("Downing Street
+ *  said", "Foggy Bottom announced") names the institution there. */
+const SPEECH_VERBS = new Set(['said', 'says', 'announced', 'confirmed', 'added', 'stated', 'denied', 'told']);
+
 function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
   for (let i = 0; i < tags.length; i++) {
     if (!tags[i]!.startsWith('B-')) continue;
@@ -334,7 +338,9 @@ function taggedSpans(ws: Words, tags: readonly string[], add: Add): void {
     const useless = span.length === 0 || !span.some(isCap) || demonymPart
       || lowers.every((l) => TITLE_WORDS.has(l) || DEMONYMS[l] !== undefined || NOT_NAME_STARTERS.has(l))
       || (type === 'LOC' && isModifier(ws, s, e));
-    if (!useless) add(type, s, e, 1);
+    // "Downing Street said": a place the gazetteer does not know, speaking, is the office it houses.
+    const speaks = type === 'LOC' && SPEECH_VERBS.has(ws.lower[e] ?? '') && !lookupPlace(span.join(' '));
+    if (!useless) add(speaks ? 'ORG' : type, s, e, 1);
     i = e > i ? e - 1 : i;
   }
 }

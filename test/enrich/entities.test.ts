@@ -73,3 +73,12 @@ test('a zone abbreviation after a clock time is not an organisation; the same le
   assert.ok(!names.includes('PT'));
   assert.ok(!e.organizations.some((o) => o.mentions === 2 && o.name === 'CST'));
 });
+
+test('a place the gazetteer does not know that speaks is an organisation; Northern Ireland is a place', () => {
+  const e = ents('The prime minister will not resign, Downing Street said on Monday. Police in Northern Ireland arrested two men.');
+  assert.ok(e.organizations.some((o) => o.name === 'Downing Street'));
+  assert.ok(!e.places.some((p) => p.name === 'Downing Street'));
+  assert.ok(e.places.some((p) => p.name === 'Northern Ireland' && p.country === 'United Kingdom'));
+  // A known city that speaks stays a place ("Washington said" is the government, but the name is a place).
+  assert.ok(ents('Washington said the talks would resume.').places.some((p) => p.name === 'Washington'));
+});
