@@ -3,6 +3,7 @@
 // in the same run (whole text, C4's line rules), plus seed-like variants of every page (an error
 // banner on top, HTTP 403, the article's paragraphs printed a second time) and page-type accuracy.
 // Data: WCXB, Murrough Foley, 2026 (CC-BY-4.0).
+import { writeFileSync } from 'node:fs';
 import { extractTextWith } from '../src/textmode/index.js';
 import { cleanExtraction } from '../src/clean/index.js';
 import { blocksToText } from '../src/record.js';
@@ -22,6 +23,10 @@ type System = 'textmode' | 'whole' | 'c4' | 'seedlike' | 'no_fill' | 't0.4';
 /** EVAL_VARIANTS=1 adds text mode without hole filling and with a lower threshold (sensitivity). */
 const VARIANTS = process.env['EVAL_VARIANTS'] === '1';
 const SYSTEMS: System[] = ['textmode', 'seedlike', 'c4', 'whole', ...(VARIANTS ? (['no_fill', 't0.4'] as System[]) : [])];
+/** EVAL_DUMP=file.jsonl writes one line per scored page (id, url, types, word F1s) for error analysis. */
+const DUMP = process.env['EVAL_DUMP'];
+/** EVAL_FOLDS=0,2 scores only those held-out folds (quick iteration; the full run scores all). */
+const ONLY_FOLDS = process.env['EVAL_FOLDS']?.split(',').map(Number).filter((f) => Number.isInteger(f) && f >= 0 && f < FOLDS);
 
 /** The seed's shape: a banner above, and the article's own lines printed a second time after it. */
 function seedLike(p: TextPage, k: number): string {
@@ -46,6 +51,7 @@ function main(): void {
   const tLoad = Date.now();
   const scores = new Map<System, Map<string, Score[]>>(SYSTEMS.map((s) => [s, new Map()]));
   const typeHits: Array<[string, string]> = [];
+  const dump: string[] = [];
   const add = (sys: System, type: string, out: string, gold: string): void => {
     const byType = scores.get(sys) as Map<string, Score[]>;
     const s = { word: wordPRF(out, gold).f1, shingle: shingleCounts(out, gold) };
@@ -53,14 +59,23 @@ function main(): void {
   };
 
   for (let fold = 0; fold < FOLDS; fold++) {
+    if (ONLY_FOLDS !== undefined && ONLY_FOLDS.length > 0 && !ONLY_FOLDS.includes(fold)) continue;
     const model = trainLineModel(pages.filter((p) => p.fold !== fold));
     process.stderr.write(`fold ${fold + 1}/${FOLDS} trained at ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    const foldScores: Array<[string, number, number]> = [];
+    let foldTypeHits = 0;
     pages.filter((p) => p.fold === fold).forEach((p, k) => {
       if (p.gold.trim() === '') return; // 21 pages have no gold text: nothing to score
       const opts = { url: p.url };
       const x = cleanExtraction(extractTextWith(p.text, opts, model), opts);
-      add('textmode', p.type, blocksToText(x.blocks), p.gold);
+      const out = blocksToText(x.blocks);
+      add('textmode', p.type, out, p.gold);
+      const f1 = wordPRF(out, p.gold);
+      const c4 = wordPRF(c4Lines(p.text), p.gold).f1;
+      if (DUMP) dump.push(JSON.stringify({ id: p.id, url: p.url, type: p.type, predicted: x.meta.page_type, f1, c4 }));
       typeHits.push([p.type, x.meta.page_type ?? 'none']);
+      foldScores.push([p.type, f1.f1, c4]);
+      if (p.type === x.meta.page_type) foldTypeHits++;
       const variantOpts = { url: p.url, http_status: 403 };
       const v = cleanExtraction(extractTextWith(seedLike(p, k), variantOpts, model), variantOpts);
       add('seedlike', p.type, v.meta.page_type === 'error' ? '' : blocksToText(v.blocks), p.gold);
@@ -71,11 +86,17 @@ function main(): void {
       add('whole', p.type, wholeText(p.text), p.gold);
       add('c4', p.type, c4Lines(p.text), p.gold);
     });
+    // Progress: this fold's figures, so a slow run can be judged before it ends.
+    const avg = (rows: Array<[string, number, number]>, k: 1 | 2): string => (rows.reduce((a, r) => a + r[k], 0) / Math.max(rows.length, 1)).toFixed(3);
+    const art = foldScores.filter(([t]) => t === 'article');
+    process.stderr.write(`fold ${fold + 1}: all ${avg(foldScores, 1)} (C4 ${avg(foldScores, 2)}), article ${avg(art, 1)} (C4 ${avg(art, 2)}), type ${(foldTypeHits / Math.max(foldScores.length, 1)).toFixed(3)}, n ${foldScores.length}, at ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   }
 
+  if (DUMP) writeFileSync(DUMP, `${dump.join('\n')}\n`);
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
   const types = [...(scores.get('textmode') as Map<string, Score[]>).keys()].sort((a, b) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)));
   console.log(`text mode on WCXB dev rendered to page text, ${FOLDS}-fold by site (WCXB, Murrough Foley, 2026)`);
+  if (ONLY_FOLDS !== undefined && ONLY_FOLDS.length > 0) console.log(`only folds ${ONLY_FOLDS.join(',')} (EVAL_FOLDS): not the full figures`);
   console.log(`${pages.length} pages loaded in ${((tLoad - t0) / 1000).toFixed(1)} s\n`);
   console.log('word F1 (mean per page) | shingle F1');
   console.log(['type'.padEnd(14), 'n'.padStart(5), ...SYSTEMS.map((s) => s.padStart(10)), ...SYSTEMS.map((s) => `sh:${s}`.padStart(12))].join(' '));

@@ -11,7 +11,6 @@ import { looksLikeProse } from '../clean/text.js';
 import { lineFeatures } from './features.js';
 import { splitLines, type Line } from './lines.js';
 import { DEFAULT_THRESHOLD, loadLineModel, predictPageType, scoreLines, type LineModel } from './model.js';
-import { pageFeatures } from './page-features.js';
 import { findTitle } from './title.js';
 
 /** A line the classifier judged not to be article text (menu, byline, link list, footer...). */
@@ -72,7 +71,7 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   const title = titleIdx >= 0 ? (lines[titleIdx] as Line).text : null;
   const x: Extraction = { blocks, removed, meta: { title } };
   // The page-type model leans on the URL (its words and shape); without one, page rules decide.
-  const modelType = opts.url ? predictPageType(model, pageFeatures(lines, raw, opts.url)) : null;
+  const modelType = opts.url ? predictPageType(model, lines, raw, opts.url) : null;
   if (modelType !== null) x.meta.page_type = modelType;
   x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
   return x;

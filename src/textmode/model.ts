@@ -4,18 +4,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PageType } from '../record.js';
 import { FEATURE_NAMES } from './features.js';
-import { PAGE_FEATURE_NAMES } from './page-features.js';
+import type { Line } from './lines.js';
+import { PAGE_FEATURE_NAMES, pageFeatures } from './page-features.js';
+import { pageWords, pageWordScores, type PageWordModel } from './page-words.js';
 import { predict, predictRaw, type GbdtModel } from './gbdt.js';
+import { STACK_FEATURE_NAMES, stackFeatures } from './stack.js';
 
 /** Model file: the same relative place from src/textmode/ and from dist/textmode/. */
 export const MODEL_PATH = fileURLToPath(new URL('../../models/textmode.json', import.meta.url));
 
 export interface LineModel {
   gbdt: GbdtModel;
+  /** Second stage: the line features plus the first stage's scores around the line (stack.ts). */
+  stage2?: GbdtModel;
   /** Probability at or above which a line is kept. */
   threshold: number;
   /** Page type, one-vs-rest: one ensemble per type over the page features. */
-  pageTypes?: { types: PageType[]; models: GbdtModel[] };
+  pageTypes?: { types: PageType[]; models: GbdtModel[]; words?: PageWordModel };
 }
 
 let cached: LineModel | null | undefined;
@@ -28,9 +33,12 @@ export function loadLineModel(path = MODEL_PATH): LineModel | null {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as LineModel;
     const same = parsed.gbdt.features.length === FEATURE_NAMES.length
       && parsed.gbdt.features.every((f, i) => f === FEATURE_NAMES[i]);
+    const pageNames = parsed.pageTypes ? pageTypeFeatureNames(parsed.pageTypes.words) : [];
     const samePage = parsed.pageTypes === undefined || parsed.pageTypes.models.every((m) =>
-      m.features.length === PAGE_FEATURE_NAMES.length && m.features.every((f, i) => f === PAGE_FEATURE_NAMES[i]));
-    model = same && samePage ? parsed : null;
+      m.features.length === pageNames.length && m.features.every((f, i) => f === pageNames[i]));
+    const sameStage2 = parsed.stage2 === undefined || (parsed.stage2.features.length === STAGE2_FEATURE_NAMES.length
+      && parsed.stage2.features.every((f, i) => f === STAGE2_FEATURE_NAMES[i]));
+    model = same && samePage && sameStage2 ? parsed : null;
   }
   if (path === MODEL_PATH) cached = model;
   return model;
@@ -46,16 +54,51 @@ function ruleScore(f: readonly number[]): number {
   return at('between_anchors') === 1 && at('log_words') >= Math.log1p(12) ? 0.6 : 0.1;
 }
 
-/** Probability that each line belongs to the article. */
-export function scoreLines(features: readonly number[][], model: LineModel | null): number[] {
+/** The first stage's probability that each line belongs to the article. */
+export function firstStage(features: readonly number[][], model: LineModel | null): number[] {
   return features.map((f) => (model ? predict(model.gbdt, f) : ruleScore(f)));
+}
+
+/** Names of the second stage's inputs: the line features, then the stacking features. */
+export const STAGE2_FEATURE_NAMES = [...FEATURE_NAMES, ...STACK_FEATURE_NAMES];
+
+/** Second-stage rows: each line's features followed by its stacking features. */
+export function stage2Rows(features: readonly number[][], probs: readonly number[]): number[][] {
+  const stack = stackFeatures(probs);
+  return features.map((f, i) => [...f, ...(stack[i] ?? [])]);
+}
+
+/** The second stage judges a line by the page around it; it learned from rendered pages with
+ *  menus and footers around the body (the 5th percentile has 41 lines, under 1% have 10 or fewer).
+ *  A record shorter than this has no such neighbourhood, and the first stage decides: a lone
+ *  paragraph between a headline and a share button would otherwise read as a stray snippet. */
+const MIN_STACK_LINES = 10;
+
+/** Probability that each line belongs to the article (second stage when the model has one). */
+export function scoreLines(features: readonly number[][], model: LineModel | null): number[] {
+  const probs = firstStage(features, model);
+  const stage2 = model?.stage2;
+  if (!stage2 || features.length < MIN_STACK_LINES) return probs;
+  return stage2Rows(features, probs).map((row) => predict(stage2, row));
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
 
+/** Names of the page-type ensembles' inputs: the page features, then one word score per type. */
+export function pageTypeFeatureNames(words?: PageWordModel): string[] {
+  return [...PAGE_FEATURE_NAMES, ...(words?.types ?? []).map((t) => `words_${t}`)];
+}
+
+/** The page-type ensembles' input row; `kept` holds the line classifier's decisions. */
+export function pageTypeRow(lines: readonly Line[], kept: readonly boolean[], url: string | null | undefined, words?: PageWordModel): number[] {
+  const base = pageFeatures(lines, kept, url);
+  return words ? [...base, ...pageWordScores(words, pageWords(lines.map((l) => l.text), url))] : base;
+}
+
 /** The most likely page type by the model's page-type ensembles, or null without them. */
-export function predictPageType(model: LineModel | null, features: readonly number[]): PageType | null {
+export function predictPageType(model: LineModel | null, lines: readonly Line[], kept: readonly boolean[], url: string | null | undefined): PageType | null {
   if (!model?.pageTypes) return null;
+  const features = pageTypeRow(lines, kept, url, model.pageTypes.words);
   let best: PageType | null = null;
   let bestScore = -Infinity;
   model.pageTypes.models.forEach((m, i) => {

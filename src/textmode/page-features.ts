@@ -2,7 +2,7 @@
 // prose, lists, short link-like lines, prices, code, dates and forum furniture, and what the line
 // classifier made of it. Same code for training and for use.
 import type { Line } from './lines.js';
-import { endsLikeSentence, looksLikeProse, wordCount } from '../clean/text.js';
+import { capitalizedShare, endsLikeSentence, looksLikeProse, normalizeForCompare, wordCount } from '../clean/text.js';
 
 const URL_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['url_forum', /forum|thread|topic|community|discussion|viewtopic|showthread|\/t\/|questions/i],
@@ -24,22 +24,33 @@ const CODE_RE = /[{};]|\(\)|=>|^\$ |^import |^def |^function |<\/?\w+>|(?<!\w)\w
 const DATE_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 const SERVICE_RE = /\b(?:contact us|get (?:a|your) (?:quote|free)|our services|book (?:a|an|now|online)|call (?:us|now|today)|request a|free consultation|we offer|our team|schedule|appointment)\b/i;
 const QUESTION_RE = /\?$/;
+/** A link-like line: a few words, no sentence end, most words capitalised (menus, teaser lists). */
+const LINK_MAX_WORDS = 6;
+const LINK_MIN_CAPS = 0.6;
+/** A teaser: a headline-length line without a sentence end, followed by a prose line. */
+const TEASER_MIN_WORDS = 4;
+const TEASER_MAX_WORDS = 15;
+/** A run of this many list items in a row is a list (not a stray item). */
+const LIST_RUN = 3;
 
 export const PAGE_FEATURE_NAMES = [
-  ...URL_WORDS.map(([name]) => name), 'url_depth', 'url_digits', 'url_slug_words',
+  ...URL_WORDS.map(([name]) => name), 'url_depth', 'url_digits', 'url_slug_words', 'url_root', 'url_query', 'url_file',
   'log_lines', 'log_words', 'prose_share', 'prose_lines_log', 'list_share', 'short_share', 'terminal_share',
   'longest_log', 'price_lines', 'cart_lines', 'forum_lines', 'code_lines', 'date_lines', 'service_lines',
-  'question_lines', 'kept_share', 'kept_words_log', 'kept_prose_share', 'kept_runs_log', 'kept_list_share',
+  'question_lines', 'first_prose_pos', 'link_like_share', 'digit_line_share', 'repeat_share', 'teasers_log',
+  'list_runs_log', 'mean_words_log', 'kept_first_pos', 'kept_share', 'kept_words_log', 'kept_prose_share', 'kept_runs_log', 'kept_list_share',
 ] as const;
 
 function urlFeatures(url: string | null | undefined): number[] {
   let path = url ?? '';
-  try { const u = new URL(path); path = u.pathname + u.search; } catch { /* keep as is */ }
+  let query = '';
+  try { const u = new URL(path); path = u.pathname; query = u.search; } catch { /* keep as is */ }
   const parts = path.split('/').filter((p) => p !== '');
   const last = parts[parts.length - 1] ?? '';
   return [
-    ...URL_WORDS.map(([, re]) => (re.test(path) ? 1 : 0)),
-    Math.min(parts.length, 8) / 8, /\d{3,}/.test(path) ? 1 : 0, Math.min(last.split(/[-_]/).length, 15) / 15,
+    ...URL_WORDS.map(([, re]) => (re.test(path + query) ? 1 : 0)),
+    Math.min(parts.length, 8) / 8, /\d{3,}/.test(path + query) ? 1 : 0, Math.min(last.split(/[-_]/).length, 15) / 15,
+    parts.length === 0 ? 1 : 0, query.length > 1 ? 1 : 0, /\.(?:html?|php|aspx?)$/i.test(last) ? 1 : 0,
   ];
 }
 
@@ -55,12 +66,31 @@ export function pageFeatures(lines: readonly Line[], kept: readonly boolean[], u
   const keptWords = keptIdx.reduce((a, i) => a + (counts[i] ?? 0), 0);
   let runs = 0;
   keptIdx.forEach((i, k) => { if (k === 0 || keptIdx[k - 1] !== i - 1) runs++; });
+  const prose = lines.map((l) => looksLikeProse(l.text));
+  const firstProse = prose.indexOf(true);
+  const norms = lines.map((l) => normalizeForCompare(l.text));
+  const seen = new Map<string, number>();
+  for (const t of norms) seen.set(t, (seen.get(t) ?? 0) + 1);
+  let teasers = 0;
+  let listRuns = 0;
+  let listRun = 0;
+  lines.forEach((l, i) => {
+    const c = counts[i] ?? 0;
+    if (c >= TEASER_MIN_WORDS && c <= TEASER_MAX_WORDS && !endsLikeSentence(l.text) && prose[i + 1]) teasers++;
+    listRun = l.kind === 'list_item' ? listRun + 1 : 0;
+    if (listRun === LIST_RUN) listRuns++;
+  });
   return [
     ...urlFeatures(url),
     Math.log1p(lines.length) / 8, Math.log1p(total) / 10, proseWords / total,
     Math.log1p(lines.filter((l) => looksLikeProse(l.text)).length) / 6, share((l) => l.kind === 'list_item'),
     share((_, i) => (counts[i] ?? 0) < 5), share((l) => endsLikeSentence(l.text)), Math.log1p(Math.max(0, ...counts)) / 7,
     count(PRICE_RE), count(CART_RE), count(FORUM_RE), count(CODE_RE), count(DATE_RE), count(SERVICE_RE), count(QUESTION_RE),
+    firstProse < 0 ? 1 : firstProse / n,
+    share((l, i) => (counts[i] ?? 0) >= 1 && (counts[i] ?? 0) <= LINK_MAX_WORDS && !endsLikeSentence(l.text) && capitalizedShare(l.text) >= LINK_MIN_CAPS),
+    share((l) => /\d/u.test(l.text)), share((_, i) => (seen.get(norms[i] ?? '') ?? 0) > 1),
+    Math.log1p(teasers) / 4, Math.log1p(listRuns) / 3, Math.log1p(total / n) / 4,
+    keptIdx.length === 0 ? 1 : (keptIdx[0] ?? 0) / n,
     keptIdx.length / n, Math.log1p(keptWords) / 10,
     keptWords === 0 ? 0 : keptIdx.reduce((a, i) => a + (looksLikeProse((lines[i] as Line).text) ? counts[i] ?? 0 : 0), 0) / keptWords,
     Math.log1p(runs) / 4, keptIdx.length === 0 ? 0 : keptIdx.filter((i) => (lines[i] as Line).kind === 'list_item').length / keptIdx.length,

@@ -35,3 +35,22 @@ test('same data and seed give the same model; another seed another one', () => {
   const c = train(rows, labels, ['a', 'b', 'c'], { ...OPTS, seed: OPTS.seed + 1 });
   assert.notDeepEqual(a, c);
 });
+
+test('row weights: unit weights change nothing, and a heavy class moves the prior its way', () => {
+  const { rows, labels } = data(1000);
+  assert.deepEqual(train(rows, labels, ['a', 'b', 'c'], OPTS, rows.map(() => 1)), train(rows, labels, ['a', 'b', 'c'], OPTS));
+  const heavyPositives = train(rows, labels, ['a', 'b', 'c'], OPTS, labels.map((y) => (y === 1 ? 5 : 1)));
+  const plain = train(rows, labels, ['a', 'b', 'c'], OPTS);
+  assert.ok(heavyPositives.base > plain.base, `${heavyPositives.base} > ${plain.base}`);
+});
+
+test('histogram subtraction learns the same rule (sums in another order) and is deterministic', () => {
+  const { rows, labels } = data(2000);
+  const fast = { ...OPTS, subtractHistograms: true };
+  const a = train(rows, labels, ['a', 'b', 'c'], fast);
+  assert.deepEqual(a, train(rows, labels, ['a', 'b', 'c'], fast));
+  const plain = train(rows, labels, ['a', 'b', 'c'], OPTS);
+  const probe = data(300).rows;
+  const worst = Math.max(...probe.map((x) => Math.abs(predict(a, x) - predict(plain, x))));
+  assert.ok(worst < 1e-6, `largest difference ${worst}`);
+});
