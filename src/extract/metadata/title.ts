@@ -15,7 +15,7 @@ const MIN_TITLE_CHARS = 3;
 const MAX_TITLE_CHARS = 300;
 /** Share of an <h1>'s words the metadata title must contain for a non-article page to use it. */
 const MIN_H1_AGREEMENT = 0.5;
-/** A pipe is never part of a headline: "Story | Section | Site" keeps its longest part. */
+/** A pipe is not part of a headline: "Story | Section | Site" keeps its first part. */
 const PIPE = /(?<!\s)\s+\|\s+/u;
 /** At most this many words in front of the metadata title are a label glued to the <h1>
  *  ("Blog: Story", "Dec 18 2025 Story"), not part of the headline. */
@@ -121,10 +121,8 @@ export function tidyTitle(title: string, siteName: string | null, url?: string |
     const stripped = stripSiteName(t, siteName, url);
     if (stripped !== t && fold(stripped).length >= MIN_TITLE_CHARS && isSiteEnd(t, stripped, siteName)) t = stripped;
   }
-  if (PIPE.test(t)) {
-    const parts = t.split(PIPE);
-    t = parts.reduce((a, b) => (b.length > a.length ? b : a));
-  }
+  // "Primary | Secondary | Brand": the first part names the page (the site's end is already off).
+  if (PIPE.test(t)) t = t.split(PIPE)[0] ?? t;
   return t;
 }
 
