@@ -64,7 +64,9 @@ function unglue(text: string): string {
 }
 
 // Patterns are lower-case and see lower-cased text (the `i` flag is slow on Unicode patterns).
-function lineReason(text: string, opts: ExtractOptions): string | null {
+/** The boilerplate a single line is by its wording alone (the extractor also asks, so its block
+ *  scorer does not bring back a line these rules would take out), or null. */
+export function lineReason(text: string, opts: ExtractOptions): string | null {
   const t = unglue(text).toLowerCase();
   const n = wordCount(t);
   for (const rule of LINE_RULES) {

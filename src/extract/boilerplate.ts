@@ -21,6 +21,7 @@ export const REASON = {
   non_content: 'non_content',
   low_content_block: 'low_content_block',
   link_list: 'link_list',
+  low_block_score: 'low_block_score',
   title_heading: 'title',
 } as const;
 export type Reason = (typeof REASON)[keyof typeof REASON];

@@ -24,7 +24,7 @@ const LINK_LIST_MIN_ITEMS = 3;
 const LISTING_MAX_PROSE = 1500;
 const LISTING_LINK_RATIO = 3;
 /** Class/id tokens that mark a container as content; its weight is boosted so the descent finds it. */
-const CONTENT_HINT = /(?:^|[\s_-])(?:article|article-?body|post-?body|entry-?content|post-?content|story-?body|content-?body|main-?content|articlebody|prose)(?:$|[\s_-])/;
+export const CONTENT_HINT = /(?:^|[\s_-])(?:article|article-?body|post-?body|entry-?content|post-?content|story-?body|content-?body|main-?content|articlebody|prose)(?:$|[\s_-])/;
 const CONTENT_BOOST = 1.25;
 /** Share of the page's weight a sibling of the container must hold to join it (Readability
  *  joins siblings scoring over a fifth of the top candidate's score; this is its analogue). */
@@ -39,6 +39,8 @@ export interface Selection {
   keep: boolean[];
   reasons: (Reason | null)[];
   container: Element | null;
+  /** The page was read as a listing (its links are its content). */
+  listing: boolean;
 }
 
 function linkDensity(b: RawBlock): number {
@@ -179,5 +181,5 @@ export function selectMain(blocks: readonly RawBlock[], root: Element, includeCo
     keep.push(reason === null);
     reasons.push(reason);
   }
-  return { keep, reasons, container: container?.main ?? null };
+  return { keep, reasons, container: container?.main ?? null, listing };
 }

@@ -1,0 +1,73 @@
+// The learned block scorer (models/extract.json, trained by `npm run train:extract` on the WCXB
+// development split): a small gradient-boosted tree ensemble over the block features of
+// features.ts that gives each block the probability that it is main content. The rules' own
+// selection is among its features, so the model learns where to overrule them (a product's spec
+// list, a forum's posts, a listing's item summaries). Without the file, the rules stand alone.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { predict } from '../textmode/gbdt.js';
+import type { GbdtModel } from '../textmode/gbdt.js';
+import { blockFeatures, FEATURE_NAMES } from './features.js';
+import type { RawBlock } from './segment.js';
+import type { Selection } from './select.js';
+import { REASON } from './boilerplate.js';
+import { lineReason } from '../clean/boilerplate.js';
+
+/** Model file: the same relative place from src/extract/ and from dist/extract/. */
+export const EXTRACT_MODEL_PATH = fileURLToPath(new URL('../../models/extract.json', import.meta.url));
+
+export interface BlockModel {
+  gbdt: GbdtModel;
+  /** Probability from which a block the rules left out is brought in. */
+  admit: number;
+  /** Probability from which a block the rules kept stays. Lower than `admit`: the rules' choice is
+   *  evidence the model only partly sees, and on held-out sites the lower bar kept the items of
+   *  collections and listings that one shared threshold dropped (docs/extraction.md). */
+  retain: number;
+}
+
+let cached: BlockModel | null | undefined;
+
+/** The shipped model, or null when the file is absent or was trained on other features. */
+export function loadBlockModel(path = EXTRACT_MODEL_PATH): BlockModel | null {
+  if (cached !== undefined && path === EXTRACT_MODEL_PATH) return cached;
+  let model: BlockModel | null = null;
+  if (existsSync(path)) {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as BlockModel;
+    const f = parsed.gbdt.features;
+    const same = f.length === FEATURE_NAMES.length && f.every((name, i) => name === FEATURE_NAMES[i]);
+    model = same && typeof parsed.admit === 'number' && typeof parsed.retain === 'number' ? parsed : null;
+  }
+  if (path === EXTRACT_MODEL_PATH) cached = model;
+  return model;
+}
+
+/** Probability that each block is main content. */
+export function scoreBlocks(model: BlockModel, rows: readonly number[][]): number[] {
+  return rows.map((x) => predict(model.gbdt, x));
+}
+
+/** Furniture the model may not bring back: named by strong class tokens or roles that are
+ *  rarely wrong, whatever the block looks like (an ad written as prose is still an ad). */
+const FINAL_REASONS: ReadonlySet<string> = new Set([
+  REASON.cookie_notice, REASON.newsletter, REASON.share_bar, REASON.advertisement, REASON.popup,
+]);
+
+/** Keeps the blocks the model scores at or above their bar and drops the rest, in place.
+ *  A dropped block keeps the rules' reason when they had one; comments asked for stay kept.
+ *  The model does not bring back strong furniture, nor a level-1 heading the rules left out:
+ *  that is the page's headline, which belongs in `title` (the WCXB gold puts it in the text on
+ *  113 of 1,476 pages), nor a line the shared cleaner's line rules name (a shown date, a byline:
+ *  one mechanism for what a line is, src/clean/boilerplate.ts). */
+export function applyBlockModel(model: BlockModel, blocks: readonly RawBlock[], sel: Selection, includeComments: boolean): void {
+  const p = scoreBlocks(model, blockFeatures(blocks, sel));
+  blocks.forEach((b, i) => {
+    if (includeComments && b.reason === REASON.comments) return;
+    const ruled = sel.keep[i] === true;
+    let keep = (p[i] ?? 0) >= (ruled ? model.retain : model.admit);
+    if (keep && !ruled && ((b.reason !== null && FINAL_REASONS.has(b.reason)) || (b.kind === 'heading' && b.level === 1))) keep = false;
+    if (keep && !ruled && lineReason(b.text, { include_comments: includeComments }) !== null) keep = false;
+    sel.keep[i] = keep;
+    sel.reasons[i] = keep ? null : sel.reasons[i] ?? REASON.low_block_score;
+  });
+}
