@@ -1,4 +1,4 @@
-// Runs every test file under test/ with node's test runner (TypeScript through tsx).
+// Runs every test file under test/ (or under the folders named) with node's test runner (TypeScript through tsx).
 // Node 20's --test does not expand globs, so the files are listed here.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ function find(dir, out = []) {
   return out;
 }
 
-const only = process.argv.slice(2);
+// Arguments may name test files or folders (a folder means every test file under it).
+const only = process.argv.slice(2).flatMap((path) => (statSync(path).isDirectory() ? find(path) : [path]));
 const files = only.length > 0 ? only : find('test');
 const result = spawnSync(
   process.execPath,
