@@ -96,6 +96,14 @@ test('meta names that say "published" are read; "modified" ones are not publicat
   assert.equal(readMetadata(cite, {}).meta.published_at, '2023-01-07');
 });
 
+test('date boxes: class names in any case, and a box that also holds tags is read from its start', () => {
+  const camel = parseHtml('<body><p class="Author_publicationTime__x1">2022-11-23T08:10+02:00</p></body>');
+  assert.equal(readMetadata(camel, {}).meta.published_at, '2022-11-23T08:10:00+02:00');
+  const box = parseHtml(`<body><div class="meta date-header"><span>Posted on April 13, 2023</span>
+    <div class="tags"><a href="/t/1">Peer review</a> <a href="/t/2">Journal publishing</a> <a href="/t/3">Indexing services</a></div></div></body>`);
+  assert.equal(readMetadata(box, {}).meta.published_at, '2023-04-13');
+});
+
 test('titles lose pipes, glued labels, site names on the <h1>, double escapes and mojibake', () => {
   assert.equal(tidyTitle('Best rope for sailing 2025 | Top 9 Picks', null), 'Best rope for sailing 2025');
   assert.equal(tidyTitle('Ferry returns after repairs – Northsea Herald', 'Northsea Herald'), 'Ferry returns after repairs');

@@ -26,7 +26,7 @@ const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator'
  *  SEO plugins emit when nothing else names the author. */
 const AUTHOR_LABEL = /^(?:written\s+by|author|by)$/iu;
 /** Class/id tokens of elements that hold the publication date as text. */
-const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|entry-?date|publish-?date|timestamp|meta-?date|article-?date|posted-?on|time)(?:$|[\s_-])/;
+const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|entry-?date|publish-?date|publication-?(?:date|time)|published-?(?:date|time|at|on)|timestamp|meta-?date|article-?date|posted-?on|time)(?:$|[\s_-])/;
 const MAX_DATE_TEXT = 80;
 
 /** og:type and JSON-LD @type values mapped to our page types. */
@@ -60,8 +60,9 @@ function visibleDate(doc: Document): string | null {
     if (d !== null) return d;
   }
   for (const el of findAll(doc, (e) => DATE_CLASS.test(classAndId(e)))) {
-    const text = textOf(el);
-    if (text.length > MAX_DATE_TEXT) continue;
+    // A date box that also holds tags or links ("Posted on April 13, 2023 · Tips · News") is read
+    // from its start; the date comes first in such boxes.
+    const text = textOf(el).slice(0, MAX_DATE_TEXT);
     const d = parseHumanDate(text) ?? (/\d{4}-\d{2}-\d{2}/u.test(text) ? parseIsoDate(text.match(/\d{4}-\d{2}-\d{2}.*/u)?.[0] ?? '') : null);
     if (d !== null) return d;
   }
