@@ -1,6 +1,6 @@
 // Resolves place names to a country and an IANA time zone: countries from countries-and-timezones,
-// cities from city-timezones (7,300 cities with population and zone), a few regions from the
-// lexicon. Tables are built on first use, so importing the module costs nothing.
+// cities from city-timezones (7,300 cities with population and zone), regions from the lexicon and,
+// as a last resort, the provinces/states those city rows name (Illinois, Maharashtra). Tables are built on first use, so importing the module costs nothing.
 import { createRequire } from 'node:module';
 import { getAllCountries } from 'countries-and-timezones';
 import { COUNTRY_ALIASES, DEMONYMS, REGIONS } from './lexicon.js';
@@ -17,7 +17,14 @@ export interface PlaceInfo {
   population: number;
 }
 
-interface CityRow { city: string; city_ascii: string; iso2: string; pop: number; timezone: string }
+interface CityRow { city: string; city_ascii: string; iso2: string; pop: number; timezone: string; province?: string }
+
+/** A province is only known when its cities hold this many people: small ones are mostly noise. */
+const MIN_PROVINCE_POPULATION = 50_000;
+/** A province name found in two countries is kept for the larger only when it is this much larger. */
+const PROVINCE_DOMINANCE = 5;
+/** Province names that are only compass words ("Central", "North-West") name no place on their own. */
+const COMPASS_NAME = /^(?:(?:north|south|east|west)(?:ern)?|central|centre|center|capital|coast|lakes|upper|lower|nord|sud|ouest|est|[- ])+$/;
 
 /** Short names for countries whose gazetteer name is the long official one. */
 const COUNTRY_DISPLAY: Record<string, string> = { US: 'United States', TR: 'Turkey', VA: 'Vatican City' };
@@ -29,6 +36,7 @@ interface Tables {
   countryNames: Map<string, string>;
   countryZone: Map<string, string>;
   cities: Map<string, CityRow>;
+  provinces: Map<string, { name: string; country: string; timezone: string; pop: number }>;
 }
 
 let tables: Tables | null = null;
@@ -61,10 +69,42 @@ function load(): Tables {
   }
   // A country with several zones is given the zone of its largest city (Moscow for Russia).
   for (const [code, row] of biggest) if (!countryZone.has(code)) countryZone.set(code, row.timezone);
+  const provinces = provincesOf(rows);
   const firstWords = new Set<string>();
-  for (const name of [...countries.keys(), ...cities.keys(), ...Object.keys(REGIONS)]) firstWords.add(name.split(' ')[0]!);
-  tables = { firstWords, countries, countryNames, countryZone, cities };
+  for (const name of [...countries.keys(), ...cities.keys(), ...Object.keys(REGIONS), ...provinces.keys()]) {
+    firstWords.add(name.split(' ')[0]!);
+  }
+  tables = { firstWords, countries, countryNames, countryZone, cities, provinces };
   return tables;
+}
+
+/** Provinces by name: their country and the zone most of their people live in. */
+function provincesOf(rows: CityRow[]): Tables['provinces'] {
+  const totals = new Map<string, { name: string; country: string; pop: number; zones: Map<string, number> }>();
+  for (const row of rows) {
+    if (!row.province) continue;
+    const id = `${key(row.province)}|${row.iso2}`;
+    let t = totals.get(id);
+    if (!t) totals.set(id, (t = { name: row.province, country: row.iso2, pop: 0, zones: new Map() }));
+    t.pop += row.pop;
+    t.zones.set(row.timezone, (t.zones.get(row.timezone) ?? 0) + row.pop);
+  }
+  const byName = new Map<string, { best: typeof totals extends Map<string, infer V> ? V : never; second: number }>();
+  for (const t of totals.values()) {
+    const k = key(t.name);
+    if (t.pop < MIN_PROVINCE_POPULATION || COMPASS_NAME.test(k)) continue;
+    const seen = byName.get(k);
+    if (!seen) byName.set(k, { best: t, second: 0 });
+    else if (t.pop > seen.best.pop) byName.set(k, { best: t, second: seen.best.pop });
+    else seen.second = Math.max(seen.second, t.pop);
+  }
+  const out: Tables['provinces'] = new Map();
+  for (const [k, { best, second }] of byName) {
+    if (second * PROVINCE_DOMINANCE > best.pop) continue;
+    const zone = [...best.zones].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    out.set(k, { name: best.name, country: best.country, timezone: zone, pop: best.pop });
+  }
+  return out;
 }
 
 function key(name: string): string {
@@ -104,15 +144,22 @@ export function lookupRegion(name: string): PlaceInfo | null {
   return { name, kind: 'region', country_code: r.country, country: countryName(r.country), timezone: r.timezone, population: 0 };
 }
 
+/** A state or province from the city table; asked last, so "Washington" stays the city. */
+export function lookupProvince(name: string): PlaceInfo | null {
+  const p = load().provinces.get(key(name));
+  if (!p) return null;
+  return { name: p.name, kind: 'region', country_code: p.country, country: countryName(p.country), timezone: p.timezone, population: 0 };
+}
+
 /** Answers by name, since the tagger and the rules ask for the same words again and again. */
 const memo = new Map<string, PlaceInfo | null>();
 const MEMO_LIMIT = 50_000;
 
-/** Country first (so "Georgia" and "Jordan" are countries), then region, then city. */
+/** Country first (so "Georgia" and "Jordan" are countries), then region, then city, then province. */
 export function lookupPlace(name: string): PlaceInfo | null {
   const hit = memo.get(name);
   if (hit !== undefined) return hit;
-  const found = lookupCountry(name) ?? lookupRegion(name) ?? lookupCity(name);
+  const found = lookupCountry(name) ?? lookupRegion(name) ?? lookupCity(name) ?? lookupProvince(name);
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(name, found);
   return found;
