@@ -4,7 +4,7 @@
 // depth), and how its neighbourhood reads (text mass and link share of its ancestors, repeated
 // sibling structure, neighbouring blocks). All are page-relative or script-neutral: character
 // counts rather than word counts where it matters, no words of any language, no class names
-// beyond the furniture verdicts the rules already give.
+// beyond the furniture verdicts and content hints the rules already use.
 import type { Element } from './dom.js';
 import type { RawBlock } from './segment.js';
 import type { Selection } from './select.js';

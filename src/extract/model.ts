@@ -56,8 +56,8 @@ const FINAL_REASONS: ReadonlySet<string> = new Set([
 /** Keeps the blocks the model scores at or above their bar and drops the rest, in place.
  *  A dropped block keeps the rules' reason when they had one; comments asked for stay kept.
  *  The model does not bring back strong furniture, nor a level-1 heading the rules left out:
- *  that is the page's headline, which belongs in `title` (the WCXB gold puts it in the text on
- *  113 of 1,476 pages), nor a line the shared cleaner's line rules name (a shown date, a byline:
+ *  that is the page's headline, which belongs in `title` (the WCXB gold text starts with the
+ *  title on only 113 of 1,476 pages), nor a line the shared cleaner's line rules name (a shown date, a byline:
  *  one mechanism for what a line is, src/clean/boilerplate.ts). */
 export function applyBlockModel(model: BlockModel, blocks: readonly RawBlock[], sel: Selection, includeComments: boolean): void {
   const p = scoreBlocks(model, blockFeatures(blocks, sel));
