@@ -68,18 +68,19 @@ export function stage2Rows(features: readonly number[][], probs: readonly number
   return features.map((f, i) => [...f, ...(stack[i] ?? [])]);
 }
 
-/** The second stage judges a line by the page around it; it learned from rendered pages with
- *  menus and footers around the body (the 5th percentile has 41 lines, under 1% have 10 or fewer).
- *  A record shorter than this has no such neighbourhood, and the first stage decides: a lone
- *  paragraph between a headline and a share button would otherwise read as a stray snippet. */
-const MIN_STACK_LINES = 10;
+/** The model learned from rendered web pages, with menus and footers around the body (the 5th
+ *  percentile has 41 lines; under 1% have fewer than 10). A record shorter than this is outside
+ *  what it saw: its neighbourhood features (body mass, distance to the longest paragraph, the
+ *  second stage's runs and gaps) read a lone paragraph between a headline and a share button as a
+ *  stray snippet. The transparent rule decides such records instead. */
+const MIN_MODEL_LINES = 10;
 
 /** Probability that each line belongs to the article (second stage when the model has one). */
 export function scoreLines(features: readonly number[][], model: LineModel | null): number[] {
+  if (features.length < MIN_MODEL_LINES) return firstStage(features, null);
   const probs = firstStage(features, model);
   const stage2 = model?.stage2;
-  if (!stage2 || features.length < MIN_STACK_LINES) return probs;
-  return stage2Rows(features, probs).map((row) => predict(stage2, row));
+  return stage2 ? stage2Rows(features, probs).map((row) => predict(stage2, row)) : probs;
 }
 
 export const DEFAULT_THRESHOLD = 0.5;
