@@ -2,6 +2,8 @@
 // `run --queue` and `run` inside a batch array are wired by src/cli.ts with submitToQueue and
 // shardFromEnv, re-exported here. Presentation only; the work is in src/run/.
 import { type Command, Option } from 'commander';
+import { resolveConfig } from '../config.js';
+import { dedupParamsFrom } from '../run/index.js';
 import { mergeShards } from '../run/merge.js';
 import { positiveInt } from './args.js';
 import { DEFAULT_LOCK_MS, startQueueWorker } from '../run/queue-worker.js';
@@ -13,11 +15,14 @@ function out(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-interface MergeFlags { output: string; duplicates: 'mark' | 'drop' | 'off'; keepDropped?: boolean }
+interface MergeFlags { output: string; duplicates: 'mark' | 'drop' | 'off'; keepDropped?: boolean; config?: string }
 
 async function mergeCommand(dirs: string[], flags: MergeFlags): Promise<number> {
+  // The dedup parameters come from the same configuration the shards ran with.
+  const config = resolveConfig({ flags: flags.config !== undefined ? { config: flags.config } : {} });
   const { stats, units } = await mergeShards({
     shard_dirs: dirs, out_dir: flags.output, duplicates: flags.duplicates, keep_dropped: flags.keepDropped,
+    dedup_params: dedupParamsFrom(config),
   });
   const t = stats.totals;
   out(`merged ${dirs.length} shard folders (${units} inputs) -> ${flags.output}`);
@@ -52,6 +57,7 @@ export function registerScaleCommands(program: Command, setExit: (code: number) 
     .requiredOption('-o, --output <dir>', 'output folder for the merged corpus')
     .addOption(new Option('--duplicates <mode>', 'mark duplicates, drop non-canonical copies, or skip dedup').choices(['mark', 'drop', 'off']).default('mark'))
     .option('--keep-dropped', 'also write dropped pages to dropped.jsonl')
+    .option('--config <file>', 'configuration file the shards ran with, for its dedup parameters (default: ./newsift.config.json when present, and NEWSIFT_DEDUP__* variables)')
     .action(async (dirs: string[], flags: MergeFlags) => setExit(await mergeCommand(dirs, flags)));
 
   program.command('worker')

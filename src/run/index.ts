@@ -22,6 +22,8 @@ export interface RunOptions {
   split_bytes?: number | undefined;
   /** Target size of the chunks threads share a WARC unit in (see runner.ts); for tests and tuning. */
   chunk_bytes?: number | undefined;
+  /** Build the SQLite store (newsift.db) beside the outputs (default true). */
+  store?: boolean | undefined;
   signal?: AbortSignal | undefined;
   on_progress?: ((p: RunProgress) => void) | undefined;
 }
@@ -41,8 +43,8 @@ export function readerOptionsFrom(config: PipelineConfig): ReaderOptions {
 }
 
 export function dedupParamsFrom(config: PipelineConfig): Partial<DedupParams> {
-  const { shingle_size, bands, rows, threshold } = config.dedup;
-  return { shingleSize: shingle_size, bands, rows, threshold };
+  const { shingle_size, bands, rows, threshold, containment } = config.dedup;
+  return { shingleSize: shingle_size, bands, rows, threshold, containment };
 }
 
 export async function run(opts: RunOptions): Promise<RunResult> {
@@ -71,6 +73,7 @@ export async function run(opts: RunOptions): Promise<RunResult> {
     dedup_params: dedupParamsFrom(config),
     workers: config.workers ?? availableParallelism(),
     version: VERSION,
+    store: opts.store,
   });
   return { processed, stats };
 }

@@ -2,6 +2,7 @@
 // runs) into one corpus. The per-unit parts of every shard are read in the global unit order and the
 // dedup passes run across all of them, so the result is the one a single run over every input gives.
 import { stat } from 'node:fs/promises';
+import type { DedupParams } from '../dedup/index.js';
 import { UsageError } from '../readers/errors.js';
 import type { RunStats } from '../writers/stats.js';
 import { VERSION } from '../version.js';
@@ -13,6 +14,8 @@ export interface MergeOptions {
   out_dir: string;
   duplicates?: 'mark' | 'drop' | 'off' | undefined;
   keep_dropped?: boolean | undefined;
+  /** The near-duplicate parameters the shards ran with (see dedupParamsFrom); default: the defaults. */
+  dedup_params?: Partial<DedupParams> | undefined;
 }
 
 export interface MergeResult {
@@ -49,6 +52,7 @@ export async function mergeShards(opts: MergeOptions): Promise<MergeResult> {
     out_dir: opts.out_dir,
     duplicates: opts.duplicates ?? 'mark',
     keep_dropped: opts.keep_dropped ?? false,
+    dedup_params: opts.dedup_params,
     version: VERSION,
   });
   return { stats, units };
