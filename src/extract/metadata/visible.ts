@@ -36,6 +36,10 @@ const PRINTED_DATE = /\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|
 /** Where a whole page is searched for a "Written by" line when none is near the title. */
 const WRITTEN_BY = /^(?:written|authored|article)\s+by\s*:?\s+/iu;
 
+/** A label that says the date is an update, or the publication, on a <time> element's class/itemprop. */
+const TIME_UPDATED = /modif|updat/u;
+const TIME_PUBLISHED = /publish|created|posted|entry-date|pubdate/u;
+
 /** The name in a short line that also holds the date, next to the title: the byline without "By". */
 function dateLineName(line: string): string | null {
   if (parseHumanDate(line) === null && !/\d{4}-\d{2}-\d{2}/u.test(line)) return null;
@@ -46,10 +50,6 @@ function dateLineName(line: string): string | null {
   }
   return null;
 }
-
-/** A label that says the date is an update, or the publication, on a <time> element's class/itemprop. */
-const TIME_UPDATED = /modif|updat/u;
-const TIME_PUBLISHED = /publish|created|posted|entry-date|pubdate/u;
 
 export interface VisibleMeta {
   date: string | null;
