@@ -30,6 +30,16 @@ function isIoError(err: unknown): err is NodeJS.ErrnoException {
     && /^E[A-Z]+$/.test((err as NodeJS.ErrnoException).code!);
 }
 
+/** The first `limit` bytes of a byte stream. */
+async function* upTo(chunks: AsyncIterable<Uint8Array>, limit: number): AsyncGenerator<Uint8Array> {
+  let left = limit;
+  for await (const chunk of chunks) {
+    if (left <= 0) return;
+    yield chunk.length <= left ? chunk : chunk.subarray(0, left);
+    left -= chunk.length;
+  }
+}
+
 async function* drafts(unit: InputUnit, opts: ReaderOptions): AsyncGenerator<Draft> {
   const start = unit.range?.start ?? 0;
   const it = rawChunks(unit.path, start)[Symbol.asyncIterator]();
@@ -54,7 +64,10 @@ async function* drafts(unit: InputUnit, opts: ReaderOptions): AsyncGenerator<Dra
         yield* readSingle(payloadChunks(bytes, gzipped, opts), kind, opts);
         return;
       case 'jsonl':
-        yield* readJsonl(payloadChunks(bytes, gzipped, opts), opts);
+        // A plain file may be read in line-aligned byte ranges (see run/split.ts: splitLines).
+        yield* gzipped
+          ? readJsonl(payloadChunks(bytes, true, opts), opts)
+          : readJsonl(upTo(bytes, unit.range ? unit.range.end - start : Infinity), opts, start, unit.range?.first_line);
         return;
       default:
         yield reject(REJECT.unknown_format, 'not WARC, WET, HTML, page text or JSONL (by extension or first bytes)');

@@ -28,10 +28,13 @@ function stringField(obj: Record<string, unknown>, key: string): string | null |
   return typeof v === 'string' ? v : v === null || v === undefined ? null : undefined;
 }
 
-function linePage(bytes: Uint8Array, line: number, opts: ReaderOptions): Draft | null {
+/** Where a line is: its number (known when reading starts at the top of the file, or a range says
+ *  which line it starts at), and its byte offset when the file is plain (not gzip). */
+type LineWhere = { input_line?: number; input_offset?: number };
+
+function linePage(bytes: Uint8Array, where: LineWhere, opts: ReaderOptions): Draft | null {
   const { text, replaced } = decodeLine(bytes);
   if (text.trim() === '') return null; // blank lines separate nothing and are not pages
-  const where = { input_line: line };
   let obj: unknown;
   try {
     obj = JSON.parse(text);
@@ -62,17 +65,26 @@ function linePage(bytes: Uint8Array, line: number, opts: ReaderOptions): Draft |
   return {
     page: {
       url, fetched_at: fetchedAt, http_status: (status as number | null | undefined) ?? null, headers,
-      format: typeof html === 'string' ? 'html' : 'text', content: repaired.text, encoding, input_line: line,
+      format: typeof html === 'string' ? 'html' : 'text', content: repaired.text, encoding, ...where,
     },
   };
 }
 
-/** Reads JSONL from decompressed chunks, line by line; a line over the limit is skipped unread. */
-export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts: ReaderOptions): AsyncGenerator<Draft> {
+/** Reads JSONL from decompressed chunks, line by line; a line over the limit is skipped unread.
+ *  `fileOffset`: the file's byte offset of the first chunk, when the file is plain (not gzip): every
+ *  line then carries its offset, which keeps page ids the same however a large file is cut into
+ *  ranges for threads. `firstLine`: the number of the first line when reading starts mid-file. */
+export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts: ReaderOptions, fileOffset?: number, firstLine?: number): AsyncGenerator<Draft> {
   const maxLine = opts.maxPageBytes * LINE_SLACK;
   let parts: Uint8Array[] = [];
   let size = 0;
-  let line = 1;
+  let line = firstLine ?? 1;
+  let read = 0; // bytes before the current chunk
+  let lineStart = 0; // bytes before the current line
+  const whereNow = (): LineWhere => ({
+    ...(((fileOffset ?? 0) === 0 || firstLine !== undefined) && { input_line: line }),
+    ...(fileOffset !== undefined && { input_offset: fileOffset + lineStart }),
+  });
   let skipping = false; // inside a line that is over the limit
   let any = false;
   let items = 0;
@@ -80,9 +92,10 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts
     const bytes = Buffer.concat(parts);
     parts = [];
     size = 0;
+    const atTop = lineStart === 0 && (fileOffset ?? 0) === 0;
     const draft = skipping
-      ? reject(REJECT.too_large, `line over ${maxLine} bytes`, { input_line: line })
-      : linePage(line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, line, opts);
+      ? reject(REJECT.too_large, `line over ${maxLine} bytes`, whereNow())
+      : linePage(atTop && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, whereNow(), opts);
     skipping = false;
     line++;
     return draft;
@@ -112,7 +125,9 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts
         yield draft;
       }
       pos = nl + 1;
+      lineStart = read + pos;
     }
+    read += chunk.length;
   }
   if (size > 0 || skipping) {
     const draft = finish();
@@ -121,6 +136,7 @@ export async function* readJsonl(chunks: AsyncIterable<Uint8Array | Draft>, opts
       yield draft;
     }
   }
-  // Nothing but blank lines is an empty input, counted like an empty file.
-  if (items === 0) yield reject(REJECT.empty_input, any ? 'only blank lines' : 'no bytes');
+  // Nothing but blank lines is an empty input, counted like an empty file (a later range of a file
+  // with blank lines is not an input of its own).
+  if (items === 0 && (fileOffset ?? 0) === 0) yield reject(REJECT.empty_input, any ? 'only blank lines' : 'no bytes');
 }

@@ -18,7 +18,7 @@ export interface InputUnit {
   id_base: string;
   kind: UnitKind;
   /** WARC only: read the records that start within [start, end) (byte offsets in the file). */
-  range?: { start: number; end: number };
+  range?: { start: number; end: number; first_line?: number };
 }
 
 /** Extension rules, first match wins (so `.warc.wet.gz` is WET, `.warc.gz` is WARC). */

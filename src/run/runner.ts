@@ -15,7 +15,7 @@ import { PartWriter, completedAmong, completedKeys, unitKey } from './parts.js';
 import { WorkerPool } from './pool.js';
 import { planUnits } from './shard.js';
 import type { PipelineConfig } from './setup.js';
-import { type ByteRange, splitRange } from './split.js';
+import { type ByteRange, splitLines, splitRange } from './split.js';
 import { spoolStdin } from './stdin.js';
 
 /** Target chunk size: a WARC unit is cut at the first record boundary past every so many bytes. Small
@@ -74,11 +74,13 @@ export interface ProcessSummary extends RunProgress {
   warmup_ms?: number;
 }
 
-/** The chunks of a unit: WARC and WET files cut at record boundaries, anything else whole. */
+/** The chunks of a unit: WARC and WET files cut at record boundaries, plain JSONL at line starts,
+ *  anything else whole. */
 async function chunksOf(unit: InputUnit, chunkBytes: number): Promise<(ByteRange | undefined)[]> {
-  if ((unit.kind !== 'warc' && unit.kind !== 'wet') || chunkBytes <= 0) return [unit.range];
+  const splitter = unit.kind === 'warc' || unit.kind === 'wet' ? splitRange : unit.kind === 'jsonl' ? splitLines : null;
+  if (splitter === null || chunkBytes <= 0) return [unit.range];
   try {
-    return await splitRange(unit.path, unit.range, chunkBytes);
+    return await splitter(unit.path, unit.range, chunkBytes);
   } catch {
     return [unit.range]; // unreadable: the reader reports it
   }

@@ -1,5 +1,5 @@
 // Splits a large WARC file into byte ranges that start at record boundaries, so one big archive
-// spreads over threads, shards and queue workers. The cut points depend only on the file's bytes and
+// spreads over threads, shards and queue workers (and a plain JSONL file at line starts, for threads). The cut points depend only on the file's bytes and
 // the target size, so every run and every shard computes the same ranges (and the same unit keys).
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { gunzipSync, constants as zconst } from 'node:zlib';
@@ -19,11 +19,19 @@ const WARC_MAGIC = Buffer.from('WARC/');
 /** A record ends with its block followed by two CRLFs (WARC/1.1 section 4), then the next begins. */
 const PLAIN_BOUNDARY = Buffer.from('\r\n\r\nWARC/');
 const HEADER_END = Buffer.from('\r\n\r\n');
+const NEWLINE = 0x0a;
+/** Bytes read at a time while counting the lines of a JSONL file. */
+const LINE_SCAN = 1024 * 1024;
 const CONTENT_LENGTH = /^content-length:\s*(\d+)\s*$/im;
 /** Largest WARC header block we accept when checking a plain boundary. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
-export interface ByteRange { start: number; end: number }
+export interface ByteRange {
+  start: number;
+  end: number;
+  /** The number of the first line in the range (line-cut files only; see splitLines). */
+  first_line?: number;
+}
 
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
@@ -105,6 +113,41 @@ export async function splitRange(path: string, range: ByteRange | undefined, tar
       target = cut + targetBytes;
     }
     return cuts.map((at, i) => ({ start: at, end: cuts[i + 1] ?? end }));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Byte ranges of about `targetBytes` covering `range` of a plain JSONL file (no range: the whole
+ *  file), each starting just after a newline and knowing its first line's number (the file is read
+ *  once to count them); a gzip file cannot be cut and gives one range. */
+export async function splitLines(path: string, range: ByteRange | undefined, targetBytes: number): Promise<ByteRange[]> {
+  const size = (await stat(path)).size;
+  const start = range?.start ?? 0;
+  const end = Math.min(range?.end ?? size, size);
+  if (targetBytes <= 0 || end - start <= targetBytes || start > 0) return [{ start, end }];
+  const handle = await open(path, 'r');
+  try {
+    if (await isGzipFile(handle)) return [{ start, end }];
+    const ranges: ByteRange[] = [];
+    let from = 0;
+    let fromLine = 1;
+    let line = 1;
+    for (let pos = 0; pos < end; pos += LINE_SCAN) {
+      const block = await readAt(handle, pos, Math.min(LINE_SCAN, end - pos));
+      if (block.length === 0) break;
+      for (let nl = block.indexOf(NEWLINE); nl >= 0; nl = block.indexOf(NEWLINE, nl + 1)) {
+        line += 1;
+        const next = pos + nl + 1;
+        if (next - from >= targetBytes && next < end) {
+          ranges.push({ start: from, end: next, first_line: fromLine });
+          from = next;
+          fromLine = line;
+        }
+      }
+    }
+    ranges.push({ start: from, end, first_line: fromLine });
+    return ranges;
   } finally {
     await handle.close();
   }

@@ -1,7 +1,7 @@
 // The same input gives byte-identical outputs whatever the number of worker threads, and whether
 // large WARC files are split into byte ranges or not. Timing fields of stats.json are left out.
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { tempDir } from '../helpers/cli.js';
@@ -77,5 +77,34 @@ test('cutting WARC units into chunks for the threads changes nothing in the outp
   assert.ok(lines(a.rejected).some((r) => typeof r.position === 'number' && r.position > 0), 'a rejection past the first record');
   sameJsonl(b.articles, a.articles, 'articles.jsonl');
   sameJsonl(b.rejected, a.rejected, 'rejected.jsonl');
+  assert.deepEqual(b.stats, a.stats);
+});
+
+test('cutting a plain JSONL file at line starts for the threads changes nothing in the outputs', async () => {
+  const dir = join(work, 'jsonl');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'pages.jsonl');
+  const body = (i: number): string => `<html><head><title>Story ${i}</title></head><body><article><h1>Story ${i}</h1>`
+    + `${[1, 2, 3, 4].map((p) => `<p>Paragraph ${p} of story number ${i} tells readers what the council decided about the harbour, the budget and the roads this week.</p>`).join('')}</article></body></html>`;
+  const rows: string[] = [];
+  for (let i = 0; i < 24; i++) {
+    // Some pages have no URL, so their id comes from where they are in the file.
+    rows.push(JSON.stringify({ url: i % 3 === 0 ? null : `https://example.com/${i}`, fetched_at: i % 3 === 0 ? null : '2025-07-10T00:00:00Z', html: body(i) }));
+    if (i === 10) rows.push('{not json', '');
+  }
+  await writeFile(file, `${rows.join('\n')}\n`);
+  const base = DEFAULT_PIPELINE_CONFIG;
+  const config = (workers: number) => ({ ...base, workers, limits: { ...base.limits, timeout_ms: Number(TIMEOUT) } });
+  const whole = join(work, 'jsonl-whole');
+  const chunked = join(work, 'jsonl-chunked');
+  await run({ inputs: [file], out_dir: whole, config: config(1), chunk_bytes: 0 });
+  await run({ inputs: [file], out_dir: chunked, config: config(2), chunk_bytes: 1 }); // a line a chunk
+  const a = await outputs(whole);
+  const b = await outputs(chunked);
+  assert.equal(lines(a.articles).length, 24);
+  const bad = lines(b.rejected).find((r) => r.reason === 'bad_jsonl_line');
+  assert.equal(bad?.position, 11, 'the bad line keeps its place in the file');
+  assert.equal(bad?.input_offset, rows.slice(0, 11).join('\n').length + 1, 'and its byte offset');
+  sameJsonl(b.articles, a.articles, 'articles.jsonl');
   assert.deepEqual(b.stats, a.stats);
 });
