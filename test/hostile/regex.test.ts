@@ -53,6 +53,8 @@ const QUADRATIC_AT_100KB: Record<string, string[]> = {
   'src/filters/pii.ts': ['a'],
   'src/filters/text.ts': ['.', ' '],
   'src/extract/metadata/byline.ts': [' ', 'a', '0'],
+  'src/extract/metadata/names.ts': [' ', 'a', '0'],
+  'src/extract/metadata/visible.ts': [' ', 'a', '0'],
   'src/extract/metadata/title.ts': [' '],
   'src/extract/segment.ts': [' '],
   'src/clean/dateline.ts': [' '],

@@ -30,7 +30,7 @@ const DATE_LINE_REACH = 2;
 /** A person's name as bylines print it: two or three capitalised words, or initials between. */
 const PERSON = /^\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,2}$/u;
 /** Pieces of a date line ("Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe"). */
-const LINE_PARTS = /\s*[|•·–—]\s*/u;
+const LINE_PARTS = /[|•·–—]/u; // split only: spaces around a separator are trimmed per part
 /** Dates as printed, cut out of a date line before the name is looked for (bounded: read once). */
 const PRINTED_DATE = /\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]{0,20})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/gu;
 /** Where a whole page is searched for a "Written by" line when none is near the title. */
@@ -45,7 +45,7 @@ function dateLineName(line: string): string | null {
   if (parseHumanDate(line) === null && !/\d{4}-\d{2}-\d{2}/u.test(line)) return null;
   const cut = line.replace(PRINTED_DATE, ' | ');
   for (const part of cut.split(LINE_PARTS)) {
-    const name = cleanName(part);
+    const name = cleanName(part.trim());
     if (name !== null && PERSON.test(name)) return name;
   }
   return null;
