@@ -4,8 +4,6 @@
 const WORD_RE = /[\p{L}\p{N}_]+/gu;
 /** A block that ends like a sentence: terminal punctuation, optionally followed by a closing quote or bracket. */
 const TERMINAL_RE = /[.!?。！？…]["'”’»)\]]*$/u;
-/** Scripts written without spaces: counting words there would undercount badly, so count characters. */
-const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 /** Characters per "word" for scripts without spaces (a rough, commonly used ratio). */
 const CJK_CHARS_PER_WORD = 2;
 
@@ -13,14 +11,50 @@ export function words(text: string): string[] {
   return text.match(WORD_RE) ?? [];
 }
 
-/** Word count, counting scripts without spaces by characters. */
+/** Word count, counting scripts without spaces by characters: the words of the text with those
+ *  characters read as spaces, plus one word per CJK_CHARS_PER_WORD of them. One pass, no strings:
+ *  it runs on every block of every page. */
 export function wordCount(text: string): number {
-  if (CJK_RE.test(text)) {
-    const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu)?.length ?? 0;
-    const other = words(text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu, ' ')).length;
-    return other + Math.ceil(cjk / CJK_CHARS_PER_WORD);
+  let count = 0;
+  let spaceless = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let kind: number;
+    if (unit < 128) kind = ASCII_KIND[unit]!;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      kind = charKind(text.slice(i, i + 2)); // astral: never cached, rare
+      i++;
+    } else kind = bmpKind(unit);
+    if (kind === KIND_SPACELESS) spaceless++;
+    const isWord = kind === KIND_WORD;
+    if (isWord && !inWord) count++;
+    inWord = isWord;
   }
-  return words(text).length;
+  return spaceless === 0 ? count : count + Math.ceil(spaceless / CJK_CHARS_PER_WORD);
+}
+
+const KIND_OTHER = 1;
+const KIND_WORD = 2;
+const KIND_SPACELESS = 3;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+const SPACELESS_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]$/u;
+const ASCII_KIND = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9_]/.test(String.fromCharCode(c)) ? KIND_WORD : KIND_OTHER));
+/** Kinds of BMP characters, filled as they are met (0: not seen yet). */
+const BMP_KIND = new Uint8Array(0x10000);
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff; // NaN past the end is not
+}
+
+function charKind(ch: string): number {
+  return SPACELESS_CHAR.test(ch) ? KIND_SPACELESS : WORD_CHAR.test(ch) ? KIND_WORD : KIND_OTHER;
+}
+
+function bmpKind(unit: number): number {
+  let kind = BMP_KIND[unit]!;
+  if (kind === 0) BMP_KIND[unit] = kind = charKind(String.fromCharCode(unit));
+  return kind;
 }
 
 export function endsLikeSentence(text: string): boolean {
