@@ -1,8 +1,6 @@
 // `newsift run` through a child process: the seed acceptance case, the summary line, usage errors,
 // bad input counted and written to rejected.jsonl, resume and determinism.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -168,14 +166,4 @@ test('a second run resumes: finished inputs are skipped, nothing is duplicated',
   assert.equal(await readFile(join(resumed, 'articles.jsonl'), 'utf8'), await readFile(join(whole, 'articles.jsonl'), 'utf8'));
   const ids = (await readJsonl<Article>(join(resumed, 'articles.jsonl'))).map((a) => a.id);
   assert.equal(new Set(ids).size, ids.length);
-});
-
-test('the installed launcher starts through its shebang, with GC on the thread that needs it', { skip: process.platform === 'win32' ? 'no shebangs on Windows' : false }, () => {
-  // Executed as a program, as npx and a shell do: the `env -S` line must work and pass the V8 flag.
-  const r = spawnSync(join(ROOT, 'bin/newsift.js'), ['--version'], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  const first = readFileSync(join(ROOT, 'bin/newsift.js'), 'utf8').split('\n')[0];
-  assert.equal(first, '#!/usr/bin/env -S node --single-threaded-gc');
-  const probe = spawnSync('/usr/bin/env', ['-S', 'node --single-threaded-gc', '-e', 'process.stdout.write(process.execArgv.join(" "))'], { encoding: 'utf8' });
-  assert.match(probe.stdout, /--single-threaded-gc/);
 });
