@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type DedupParams, dedupe } from '../dedup/index.js';
 import type { Article } from '../record.js';
+import { corpusRecords } from '../store/export.js';
 import { syncStore } from '../store/sync.js';
 import { AtomicJsonlWriter } from '../writers/jsonl.js';
 import { writeReport } from '../writers/report.js';
@@ -80,20 +81,33 @@ export async function finalize(opts: FinalizeOptions): Promise<RunStats> {
     dedupStats = result as unknown as Record<string, unknown>;
     stats.addCorpusStage('dedup', undeduped.count, droppedByReason, performance.now() - gathered);
   }
-  await readJsonl(articlesPath, (a) => stats.addArticle(a));
   await rejected.commit();
   await dropped?.commit();
   await rm(undeduped.path, { force: true });
 
+  // One read of articles.jsonl feeds both the stats and the store (it can be gigabytes).
   const deduped = performance.now();
-  const result = stats.build(opts.version, dedupStats, {
-    gather: Math.round(gathered - started),
-    dedup: Math.round(deduped - gathered),
-  });
+  const timings = () => ({ gather: Math.round(gathered - started), dedup: Math.round(deduped - gathered) });
+  let result: RunStats;
   if (opts.store ?? true) {
     // The store mirrors articles.jsonl: upserted by id, so rerunning or adding inputs never duplicates.
-    result.store = await syncStore(opts.out_dir, { run: { ...result } });
+    const counted = async function* (): AsyncGenerator<Article> {
+      for await (const article of corpusRecords(opts.out_dir)) {
+        stats.addArticle(article);
+        yield article;
+      }
+    };
+    let built: RunStats | null = null;
+    const synced = await syncStore(opts.out_dir, {
+      records: counted(),
+      run: () => ({ ...(built = stats.build(opts.version, dedupStats, timings())) }),
+    });
+    result = built ?? stats.build(opts.version, dedupStats, timings());
+    result.store = synced;
     result.timings_ms.store = Math.round(performance.now() - deduped);
+  } else {
+    await readJsonl(articlesPath, (a) => stats.addArticle(a));
+    result = stats.build(opts.version, dedupStats, timings());
   }
   const statsTmp = join(opts.out_dir, 'stats.json.tmp');
   await writeFile(statsTmp, `${JSON.stringify(result, null, 2)}\n`);

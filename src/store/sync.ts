@@ -19,8 +19,9 @@ export interface SyncResult {
 export interface SyncOptions {
   /** The corpus's records, with `blocks` where the runner has them; default: DIR/articles.jsonl. */
   records?: AsyncIterable<StoreRecord> | Iterable<StoreRecord>;
-  /** The run's stats (stats.json), remembered as the last run. */
-  run?: Record<string, unknown>;
+  /** The run's stats (stats.json), remembered as the last run; a function is called once every
+   *  record has been read (so stats can be gathered from the records as they stream past). */
+  run?: Record<string, unknown> | (() => Record<string, unknown>);
 }
 
 export async function syncStore(dir: string, options: SyncOptions = {}): Promise<SyncResult> {
@@ -43,7 +44,7 @@ export async function syncStore(dir: string, options: SyncOptions = {}): Promise
     flush();
     const stale = store.allIds().filter((id) => !seen.has(id));
     for (let i = 0; i < stale.length; i += BATCH) result.deleted += store.deleteArticles(stale.slice(i, i + BATCH));
-    if (options.run !== undefined) store.recordRun(options.run);
+    if (options.run !== undefined) store.recordRun(typeof options.run === 'function' ? options.run() : options.run);
     return result;
   } finally {
     store.close();
