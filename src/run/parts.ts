@@ -67,6 +67,9 @@ export class PartWriter {
   readonly #tmp: string;
   readonly #final: string;
   readonly #out: WriteStream;
+  /** Resolves at the next 'drain' while the stream's buffer is full: one listener for every writer
+   *  waiting, however many writes were made meanwhile (the runner does not wait on each). */
+  #drained: Promise<void> | null = null;
 
   private constructor(tmp: string, final: string) {
     this.#tmp = tmp;
@@ -89,9 +92,12 @@ export class PartWriter {
 
   /** Appends lines already serialized (by a worker thread), each ending with a newline. */
   writeText(text: string): Promise<void> | void {
-    if (!this.#out.write(text)) {
-      return new Promise((resolve) => this.#out.once('drain', resolve));
-    }
+    if (this.#out.write(text)) return;
+    this.#drained ??= new Promise((resolve) => this.#out.once('drain', () => {
+      this.#drained = null;
+      resolve();
+    }));
+    return this.#drained;
   }
 
   /** Flushes and atomically publishes the part. A partial unit (cut by --limit) is published under a
