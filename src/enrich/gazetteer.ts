@@ -78,9 +78,12 @@ function load(): Tables {
   return tables;
 }
 
+/** A province's cities added up: their people, and how many live in each zone. */
+interface ProvinceTotal { name: string; country: string; pop: number; zones: Map<string, number> }
+
 /** Provinces by name: their country and the zone most of their people live in. */
 function provincesOf(rows: CityRow[]): Tables['provinces'] {
-  const totals = new Map<string, { name: string; country: string; pop: number; zones: Map<string, number> }>();
+  const totals = new Map<string, ProvinceTotal>();
   for (const row of rows) {
     if (!row.province) continue;
     const id = `${key(row.province)}|${row.iso2}`;
@@ -89,7 +92,7 @@ function provincesOf(rows: CityRow[]): Tables['provinces'] {
     t.pop += row.pop;
     t.zones.set(row.timezone, (t.zones.get(row.timezone) ?? 0) + row.pop);
   }
-  const byName = new Map<string, { best: typeof totals extends Map<string, infer V> ? V : never; second: number }>();
+  const byName = new Map<string, { best: ProvinceTotal; second: number }>();
   for (const t of totals.values()) {
     const k = key(t.name);
     if (t.pop < MIN_PROVINCE_POPULATION || COMPASS_NAME.test(k)) continue;
