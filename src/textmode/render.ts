@@ -4,7 +4,7 @@
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 
-/** Never visible. */
+/** Never visible (`noscript` only while the page has text of its own: see renderPageText). */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe', 'object', 'embed', 'canvas',
   'select', 'option', 'datalist', 'input', 'textarea', 'map', 'audio', 'video', 'picture', 'source', 'track', 'math']);
 /** Elements that start and end a line (CSS display: block and friends). */
@@ -14,6 +14,20 @@ const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'cen
   'tfoot', 'tr', 'ul', 'caption', 'noframes', 'frameset', 'frame']);
 /** Inline styles that hide an element. */
 const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** A page whose visible text has fewer words than this shows its content only once scripts run:
+ *  forums that print their posts in `<noscript>` for crawlers (Discourse), or apps that hide the
+ *  whole body until a script reveals it (streamed React parts in `<div hidden>`, a wrapper with
+ *  `visibility:hidden`). A crawler's page text then holds what the scripts would show, so the
+ *  renderer renders `<noscript>` and hidden elements too. */
+const REVEAL_BELOW_WORDS = 10;
+/** In HTML (outside SVG and MathML) a browser reads `<![CDATA[` as a bogus comment that ends at
+ *  the next `>` (WHATWG HTML, 13.2.5.42 "markup declaration open state"); htmlparser2 would skip
+ *  everything up to `]]>`, which can be the whole body. The optional `>` lets an unclosed one run
+ *  to the end in one match, as in a browser. */
+const CDATA_COMMENT_RE = /<!\[CDATA\[[^>]*>?/g;
+
+/** `reveal`: also render `<noscript>` and hidden elements (see REVEAL_BELOW_WORDS). */
+interface Mode { reveal: boolean }
 
 class LineWriter {
   readonly lines: string[] = [];
@@ -50,41 +64,60 @@ function hidden(el: Element): boolean {
     || HIDDEN_STYLE_RE.test(a['style'] ?? '');
 }
 
-function textOf(nodes: readonly ChildNode[]): string {
+function skipped(el: Element, name: string, mode: Mode): boolean {
+  if (mode.reveal && name === 'noscript') return false;
+  return SKIP.has(name) || (!mode.reveal && hidden(el));
+}
+
+function textOf(nodes: readonly ChildNode[], mode: Mode): string {
   let s = '';
   for (const n of nodes) {
     if (n.type === 'text') s += n.data;
-    else if ('children' in n && n.type === 'tag' && !SKIP.has(n.name)) s += n.name === 'br' ? '\n' : textOf(n.children);
+    else if ('children' in n && n.type === 'tag' && !skipped(n, n.name, mode)) s += n.name === 'br' ? '\n' : textOf(n.children, mode);
   }
   return s;
 }
 
-function walk(nodes: readonly ChildNode[], out: LineWriter): void {
+function walk(nodes: readonly ChildNode[], out: LineWriter, mode: Mode): void {
   for (const node of nodes) {
     if (node.type === 'text') { out.text(node.data); continue; }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') {
-      if ('children' in node && node.type === 'root') walk(node.children, out);
+      if ('children' in node && node.type === 'root') walk(node.children, out, mode);
       continue;
     }
     const el = node as Element;
     const name = el.name.toLowerCase();
-    if (SKIP.has(name) || hidden(el)) continue;
+    if (skipped(el, name, mode)) continue;
     if (name === 'br') { out.flush(); continue; }
-    if (name === 'pre') { out.preformatted(textOf(el.children)); continue; }
-    if (name === 'li') { out.startItem(); walk(el.children, out); out.flush(); continue; }
-    if (name === 'td' || name === 'th') { out.text(' '); walk(el.children, out); out.text(' '); continue; }
+    if (name === 'pre') { out.preformatted(textOf(el.children, mode)); continue; }
+    if (name === 'li') { out.startItem(); walk(el.children, out, mode); out.flush(); continue; }
+    if (name === 'td' || name === 'th') { out.text(' '); walk(el.children, out, mode); out.text(' '); continue; }
     const block = BLOCK.has(name);
     if (block) out.flush();
-    walk(el.children, out);
+    walk(el.children, out, mode);
     if (block) out.flush();
   }
 }
 
-/** The page's visible text, one block a line. */
-export function renderPageText(html: string): string {
-  const doc = parseDocument(html, { decodeEntities: true });
+function render(doc: ReturnType<typeof parseDocument>, mode: Mode): string[] {
   const out = new LineWriter();
-  walk(doc.children, out);
+  walk(doc.children, out, mode);
   out.flush();
-  return out.lines.join('\n');
+  return out.lines;
+}
+
+function countWords(lines: readonly string[]): number {
+  let n = 0;
+  for (const l of lines) n += l.split(' ').length;
+  return n;
+}
+
+/** The page's visible text, one block a line; a page without visible text of its own gets what
+ *  its scripts would show (REVEAL_BELOW_WORDS). */
+export function renderPageText(html: string): string {
+  const doc = parseDocument(html.replace(CDATA_COMMENT_RE, ''), { decodeEntities: true });
+  const visible = render(doc, { reveal: false });
+  if (countWords(visible) >= REVEAL_BELOW_WORDS) return visible.join('\n');
+  const revealed = render(doc, { reveal: true });
+  return (countWords(revealed) > countWords(visible) ? revealed : visible).join('\n');
 }

@@ -18,6 +18,19 @@ y = 2</pre></body></html>`;
 
 test('scripts, styles, hidden elements and templates are not rendered', () => {
   const html = `<body><script>var a = "x";</script><noscript>Enable JS</noscript><p hidden>secret</p>
-    <div style="display: none">gone</div><template><p>tpl</p></template><p>Visible &amp; decoded</p></body>`;
-  assert.equal(renderPageText(html), 'Visible & decoded');
+    <div style="display: none">gone</div><template><p>tpl</p></template><p>Visible &amp; decoded text of a page that has enough words of its own.</p></body>`;
+  assert.equal(renderPageText(html), 'Visible & decoded text of a page that has enough words of its own.');
+});
+
+test('a page without text of its own shows what its scripts would: <noscript> and hidden parts', () => {
+  const forum = `<body><header><a href="/">Home</a></header><noscript><div class="post"><p>First post of the thread,
+    printed for crawlers.</p></div></noscript><script>boot()</script></body>`;
+  assert.equal(renderPageText(forum), 'Home\nFirst post of the thread, printed for crawlers.');
+  const app = '<body><div style="visibility:hidden"><h1>Guide</h1><p>Body shown by a script.</p></div></body>';
+  assert.equal(renderPageText(app), 'Guide\nBody shown by a script.');
+});
+
+test('<![CDATA[ in HTML ends at the next ">" as in a browser, not at "]]>"', () => {
+  const html = '<body><![CDATA[ note ]]><p>Kept paragraph one with words enough to count here.</p><![CDATA[<p>And two.</p></body>';
+  assert.equal(renderPageText(html), 'Kept paragraph one with words enough to count here.\nAnd two.');
 });
