@@ -119,3 +119,10 @@ test('titles lose pipes, glued labels, site names on the <h1>, double escapes an
   assert.equal(pickTitle([{ text: 'Our Blog', level: 1, furniture: false }], src, true), 'Ferry returns after repairs');
   assert.equal(pickTitle([{ text: 'Island life', level: 1, furniture: false }], { ...src, url: 'https://x.example/island-life' }, true), 'Island life');
 });
+
+test('named dates: the first one written wins, a month glued on after a case change is read', () => {
+  assert.equal(parseHumanDate('Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026'), '2022-12-22');
+  assert.equal(parseHumanDate('Published 4 June 2025, updated July 1, 2025'), '2025-06-04');
+  assert.equal(parseHumanDate('Issue 5, 2025 · March 3, 2025'), '2025-03-03', 'a word that is not a month is passed over');
+  assert.equal(parseHumanDate('thDECEMBER 22, 2022'), '2022-12-22');
+});

@@ -25,12 +25,13 @@ const ISO_RE = /(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\
 /** 2025/09/04 or 2025.09.04 */
 const YMD_SEP_RE = /\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/u;
 /** September 4, 2025 / Sep. 4th 2025. The year ends where the digits end, not at a word boundary:
- *  date lines glue the next span on ("July 30, 2019January 18, 2023", "Dec 17, 2025Julian"). */
-const MDY_RE = /\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/u;
+ *  date lines glue the next span on ("July 30, 2019January 18, 2023", "Dec 17, 2025Julian"). The
+ *  month may be glued to the word before it when its case shows the seam ("HealthDECEMBER 22"). */
+const MDY_RE = /(?:(?<!\p{L})|(?<=\p{Ll})(?=\p{Lu}))(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)/gu;
 /** 4 September 2025 / 4. September 2025 / 4 de septiembre de 2025 */
-const DMY_RE = /\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)/u;
+const DMY_RE = /\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})(?!\d)/gu;
 /** 2023 Jan 7 (the order of citation_publication_date and of bibliographies) */
-const YMD_NAME_RE = /\b(\d{4})\s+(\p{L}{3,10})\.?\s+(\d{1,2})(?!\d)/u;
+const YMD_NAME_RE = /\b(\d{4})\s+(\p{L}{3,10})\.?\s+(\d{1,2})(?!\d)/gu;
 /** 04/09/2025 is ambiguous; only used when one part is > 12. */
 const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/u;
 /** 2025年9月4日 (CJK) */
@@ -75,36 +76,51 @@ export function parseIsoDate(value: string): string | null {
   return out;
 }
 
-/** A date written for people ("September 4, 2025", "4 sept. 2025", "2025年9月4日"): the day only. */
+/** The first match of `re` (a global regex) that `read` turns into a valid day, with its offset. */
+function firstValid(re: RegExp, text: string, read: (m: RegExpExecArray) => string | null): { at: number; day: string } | null {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const d = read(m);
+    if (d !== null) return { at: m.index, day: d };
+    // Try again from the next character: "thDECEMBER 22" failed as a whole but holds a date.
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** Dates with the month's name, in the three orders: "September 4, 2025", "4 September 2025",
+ *  "2023 Jan 7". */
+const NAMED_FORMS: [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [MDY_RE, (m) => named(m[3], m[1], m[2])],
+  [DMY_RE, (m) => named(m[3], m[2], m[1])],
+  [YMD_NAME_RE, (m) => named(m[1], m[2], m[3])],
+];
+
+function named(y: string | undefined, month: string | undefined, d: string | undefined): string | null {
+  const n = monthNumber(month ?? '');
+  return n === undefined ? null : day(Number(y), n, Number(d));
+}
+
+/** A date written for people ("September 4, 2025", "4 sept. 2025", "2025年9月4日"): the day only.
+ *  Of the dates with a month's name, the one written first wins (a date line reads "Published
+ *  4 June 2025, updated July 1, 2025"); a word that looks like a month but is not one ("Issue 5,
+ *  2025") is passed over. */
 export function parseHumanDate(text: string): string | null {
+  return findHumanDate(text)?.day ?? null;
+}
+
+/** As parseHumanDate, with where the date starts in the text (a label before it says what it is). */
+export function findHumanDate(text: string): { at: number; day: string } | null {
   let m = CJK_RE.exec(text);
-  if (m !== null) return day(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = MDY_RE.exec(text);
-  if (m !== null) {
-    const month = monthNumber(m[1] ?? '');
-    if (month !== undefined) {
-      const d = day(Number(m[3]), month, Number(m[2]));
-      if (d !== null) return d;
-    }
+  if (m !== null) return at(m.index, day(Number(m[1]), Number(m[2]), Number(m[3])));
+  let best: { at: number; day: string } | null = null;
+  for (const [re, read] of NAMED_FORMS) {
+    const found = firstValid(re, text, read);
+    if (found !== null && (best === null || found.at < best.at)) best = found;
   }
-  m = DMY_RE.exec(text);
-  if (m !== null) {
-    const month = monthNumber(m[2] ?? '');
-    if (month !== undefined) {
-      const d = day(Number(m[3]), month, Number(m[1]));
-      if (d !== null) return d;
-    }
-  }
-  m = YMD_NAME_RE.exec(text);
-  if (m !== null) {
-    const month = monthNumber(m[2] ?? '');
-    if (month !== undefined) {
-      const d = day(Number(m[1]), month, Number(m[3]));
-      if (d !== null) return d;
-    }
-  }
+  if (best !== null) return best;
   m = YMD_SEP_RE.exec(text);
-  if (m !== null) return day(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m !== null) return at(m.index, day(Number(m[1]), Number(m[2]), Number(m[3])));
   m = NUMERIC_RE.exec(text);
   if (m !== null) {
     const a = Number(m[1]);
@@ -112,10 +128,14 @@ export function parseHumanDate(text: string): string | null {
     const y = Number(m[3]);
     // Read only when one part cannot be a month, or both parts are the same (12.12.2025): US sites
     // write 09.10.2024 for September 10 too, so not even dots settle the order.
-    if (a > 12 || a === b) return day(y, b, a);
-    if (b > 12) return day(y, a, b);
+    if (a > 12 || a === b) return at(m.index, day(y, b, a));
+    if (b > 12) return at(m.index, day(y, a, b));
   }
   return null;
+}
+
+function at(index: number, d: string | null): { at: number; day: string } | null {
+  return d === null ? null : { at: index, day: d };
 }
 
 /** Either kind: ISO first, then the human forms. */

@@ -25,9 +25,11 @@ export interface JsonLdInfo {
 
 type Json = Record<string, unknown>;
 
-/** Types of main items, best first: a news or blog article beats a generic web page. */
+/** Types of main items, best first: a news or blog article beats a generic web page, and beats the
+ *  questions of an FAQ block on the same page (an FAQPage's `mainEntity` is a list of Questions). */
 const TYPE_RANK: [RegExp, number][] = [
-  [/^(?:NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Article|ScholarlyArticle|TechArticle|Report|SocialMediaPosting|DiscussionForumPosting|QAPage|Question|Recipe|HowTo|Review)$/u, 3],
+  [/^(?:NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Article|ScholarlyArticle|TechArticle|Report)$/u, 4],
+  [/^(?:SocialMediaPosting|DiscussionForumPosting|QAPage|Question|Recipe|HowTo|Review)$/u, 3],
   [/^(?:Product|Event|Course|JobPosting|SoftwareApplication|Book|Movie|VideoObject)$/u, 2],
   [/^(?:WebPage|ItemPage|AboutPage|FAQPage|CollectionPage|ProfilePage|ContactPage|SearchResultsPage)$/u, 1],
 ];

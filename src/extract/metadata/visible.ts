@@ -4,7 +4,7 @@
 import type { RawBlock } from '../segment.js';
 import type { Element } from '../dom.js';
 import { classAndId, findAll, textOf } from '../dom.js';
-import { parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
+import { findHumanDate, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
 import { cleanName, stripLeadingDate } from './names.js';
 
 /** How many blocks before and after the title heading count as "around the headline". */
@@ -12,6 +12,12 @@ const BEFORE_TITLE = 4;
 const AFTER_TITLE = 14;
 /** A byline or date line is short; a longer block is prose that happens to hold a date. */
 const MAX_LINE_CHARS = 140;
+/** Words besides the date a date line may hold ("By Jane Doe | Senior Writer | Updated"); a
+ *  sentence that mentions a day ("The deadline is April 15, 2025. If you ...") has more. */
+const MAX_DATE_LINE_WORDS = 12;
+/** How far from an author box further down its date is looked for ("Written by Jane Doe" then
+ *  "April 8, 2024"). */
+const AUTHOR_BOX_DATE_REACH = 2;
 /** Furniture where dates and names belong to other pages (menus, teasers, comments). */
 const FOREIGN = new Set(['navigation', 'related_links', 'sidebar', 'comments', 'footer', 'advertisement', 'cookie_notice', 'newsletter_box', 'link_list']);
 /** Date lines that announce an update rather than the publication. */
@@ -23,6 +29,8 @@ const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story|article|autho
 const NAMES_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|and|&))*/u;
 /** ...or one lower-case user name that is all the rest of the line ("by ibby"). */
 const HANDLE_RE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,30}$/u;
+/** Two or three capitals alone: the initials an avatar shows. */
+const INITIALS = /^\p{Lu}{1,3}$/u;
 /** "By" glued to a capitalised name (case matters: "Bylaws" is a word, "ByJane" is not). */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
 /** How close to the title a date line must be for the name in it to be the author's. */
@@ -31,24 +39,36 @@ const DATE_LINE_REACH = 2;
 const PERSON = /^\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+)){1,2}$/u;
 /** Pieces of a date line ("Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 • Jane Doe"). */
 const LINE_PARTS = /[|•·–—]/u; // split only: spaces around a separator are trimmed per part
-/** Dates as printed, cut out of a date line before the name is looked for (bounded: read once). */
-const PRINTED_DATE = /\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]{0,20})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/gu;
-/** Where a whole page is searched for a "Written by" line when none is near the title. */
-const WRITTEN_BY = /^(?:written|authored|article)\s+by\s*:?\s+/iu;
+/** Dates as printed, cut out of a date line before the name is looked for (bounded: read once). A
+ *  month glued to the word before it starts where the case changes ("Bayside LifeNOVEMBER 12"). */
+const PRINTED_DATE = /(?:(?<!\p{L})|(?<=\p{Ll})(?=\p{Lu}))\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}(?:T[\d:.+-]{0,20})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/gu;
+/** Where a whole page is searched for a "Written by" line when none is near the title, or for an
+ *  author box's label alone on its line ("Article by", "Author", "Contributors:") with the names in
+ *  the next block. */
+const WRITTEN_BY = /^(?:(?:written|authored|article)\s+by\s*:?(?:\s+|$)|(?:authors?|contributors?)\s*:?$)/iu;
 
 /** A label that says the date is an update, or the publication, on a <time> element's class/itemprop. */
 const TIME_UPDATED = /modif|updat/u;
 const TIME_PUBLISHED = /publish|created|posted|entry-date|pubdate/u;
 
-/** The name in a short line that also holds the date, next to the title: the byline without "By". */
-function dateLineName(line: string): string | null {
+/** Links to a section of the site, whose names stand in date lines like a byline does
+ *  ("Mental Health · December 22, 2022"). */
+const SECTION_HREF = /\/(?:category|categories|tag|tags|topics?|section|sections|rubri[ck]\w*|kategorie)\//iu;
+
+/** The name in a short line that also holds the date, next to the title: the byline without "By".
+ *  A name that is the text of a link to a section of the site is the section's, not a person's. */
+function dateLineName(line: string, owner: Element): string | null {
   if (parseHumanDate(line) === null && !/\d{4}-\d{2}-\d{2}/u.test(line)) return null;
   const cut = line.replace(PRINTED_DATE, ' | ');
   for (const part of cut.split(LINE_PARTS)) {
     const name = cleanName(part.trim());
-    if (name !== null && PERSON.test(name)) return name;
+    if (name !== null && PERSON.test(name) && !isSectionLink(owner, name)) return name;
   }
   return null;
+}
+
+function isSectionLink(owner: Element, name: string): boolean {
+  return findAll(owner, (e) => e.name === 'a' && SECTION_HREF.test(e.attribs['href'] ?? '')).some((a) => textOf(a).trim() === name);
 }
 
 export interface VisibleMeta {
@@ -67,7 +87,9 @@ function bylineOf(raw: string, next: string): string | null {
   if (by === null) return null;
   const rest = (by[0].length >= line.length ? next : line.slice(by[0].length)).trim();
   if (rest.length > MAX_LINE_CHARS) return null;
-  return NAMES_RE.exec(rest)?.[0] ?? (HANDLE_RE.test(rest) ? rest : null);
+  const names = NAMES_RE.exec(rest)?.[0] ?? (HANDLE_RE.test(rest) ? rest : null);
+  // "CP" under an "Authors" label is an avatar's initials, not a name.
+  return names === null || INITIALS.test(names) ? null : names;
 }
 
 /** What a date line's <time> elements say they are, by class or itemprop: the publication's day,
@@ -88,34 +110,68 @@ function timeLabels(owner: Element): { published: string | null; updates: Set<st
   return out;
 }
 
+/** The date a short line shows, and whether a label before it says it is an update. A line is
+ *  read only when, the date aside, it is a few words (labels, names, roles), not a sentence. */
+function dateLine(b: RawBlock): { date: string; isUpdate: boolean } | null {
+  const iso = /\b\d{4}-\d{2}-\d{2}\b/u.exec(b.text);
+  const human = findHumanDate(b.text);
+  const isoDay = iso === null ? null : parseIsoDate(b.text.slice(iso.index));
+  const found = human ?? (iso === null || isoDay === null ? null : { at: iso.index, day: isoDay });
+  if (found === null) return null;
+  const rest = b.text.replace(PRINTED_DATE, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (rest.length > MAX_DATE_LINE_WORDS) return null;
+  const times = timeLabels(b.owner);
+  // The label must come before the date it names: "Published May 2, 2024 · Updated June 1, 2025"
+  // shows a publication date.
+  const isUpdate = times.published === null && (UPDATE_RE.test(b.text.slice(0, found.at)) || times.updates.has(found.day));
+  return { date: times.published ?? found.day, isUpdate };
+}
+
+/** Indices around the title, nearest first (after before before at the same distance): the story's
+ *  own date line sits next to its headline, while a ticker of other stories' dates may stand a few
+ *  blocks above it and teasers a few blocks below. */
+function aroundTitle(titleIndex: number, length: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= Math.max(AFTER_TITLE, BEFORE_TITLE); d++) {
+    if (d <= AFTER_TITLE && titleIndex + d < length) out.push(titleIndex + d);
+    if (d <= BEFORE_TITLE && titleIndex - d >= 0) out.push(titleIndex - d);
+  }
+  return out;
+}
+
 export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): VisibleMeta {
   const out: VisibleMeta = { date: null, dateIsUpdate: false, byline: null };
   if (titleIndex < 0) return out;
-  const from = Math.max(0, titleIndex - BEFORE_TITLE);
-  const to = Math.min(blocks.length, titleIndex + AFTER_TITLE + 1);
-  for (let i = from; i < to; i++) {
+  for (const i of aroundTitle(titleIndex, blocks.length)) {
     const b = blocks[i];
-    if (b === undefined || i === titleIndex || b.text.length > MAX_LINE_CHARS) continue;
+    if (b === undefined || b.text.length > MAX_LINE_CHARS) continue;
     if (b.reason !== null && FOREIGN.has(b.reason)) continue;
     if (out.date === null) {
-      const iso = /\b\d{4}-\d{2}-\d{2}\b/u.exec(b.text);
-      const shown = parseHumanDate(b.text) ?? (iso === null ? null : parseIsoDate(b.text.slice(iso.index)));
+      const shown = dateLine(b);
       if (shown !== null) {
-        const times = timeLabels(b.owner);
-        out.date = times.published ?? shown;
-        out.dateIsUpdate = times.published === null && (UPDATE_RE.test(b.text) || times.updates.has(shown));
+        out.date = shown.date;
+        out.dateIsUpdate = shown.isUpdate;
       }
     }
     if (out.byline === null) out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
-    if (out.byline === null && Math.abs(i - titleIndex) <= DATE_LINE_REACH) out.byline = dateLineName(b.text.trim());
+    if (out.byline === null && Math.abs(i - titleIndex) <= DATE_LINE_REACH) out.byline = dateLineName(b.text.trim(), b.owner);
     if (out.date !== null && out.byline !== null) break;
   }
-  // An author box further down ("Written by Jane Doe") when the headline has no byline.
+  // An author box further down ("Written by Jane Doe") when the headline has no byline; its date
+  // ("April 8, 2024" under the name) when the headline has none either.
   for (let i = 0; out.byline === null && i < blocks.length; i++) {
     const b = blocks[i];
-    if (b === undefined || b.text.length > MAX_LINE_CHARS || !WRITTEN_BY.test(b.text)) continue;
+    if (b === undefined || b.text.length > MAX_LINE_CHARS || !WRITTEN_BY.test(b.text.trim())) continue;
     if (b.reason !== null && FOREIGN.has(b.reason) && b.reason !== 'sidebar') continue;
     out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
+    for (let j = i; out.byline !== null && out.date === null && j <= i + AUTHOR_BOX_DATE_REACH; j++) {
+      const near = blocks[j];
+      const shown = near === undefined || near.text.length > MAX_LINE_CHARS ? null : dateLine(near);
+      if (shown !== null) {
+        out.date = shown.date;
+        out.dateIsUpdate = shown.isUpdate;
+      }
+    }
   }
   return out;
 }
