@@ -33,11 +33,14 @@ const SERVICE_RE = /\b(?:contact us|get a (?:quote|free)|our services|book (?:a|
 
 /** True when the page is only an error message, login wall, JavaScript notice or bot check. */
 export function isErrorPage(x: Extraction, hints: PageHints = {}): boolean {
-  const shortTexts = [...x.blocks.map((b) => b.text), ...x.removed.map((r) => r.text)];
-  if (x.meta.title) shortTexts.push(x.meta.title);
-  const signal = shortTexts.some((t) => errorMessageKind(t, wordCount(t)) !== null);
   const prose = x.blocks.filter((b) => looksLikeProse(b.text)).reduce((n, b) => n + wordCount(b.text), 0);
-  if (signal && prose < ERROR_MAX_PROSE_WORDS) return true;
+  // The message is looked for only on a page with little prose: the scan reads every removed
+  // line too (hundreds of menu entries), and with real prose its answer would not matter.
+  if (prose < ERROR_MAX_PROSE_WORDS) {
+    const shortTexts = [...x.blocks.map((b) => b.text), ...x.removed.map((r) => r.text)];
+    if (x.meta.title) shortTexts.push(x.meta.title);
+    if (shortTexts.some((t) => errorMessageKind(t, wordCount(t)) !== null)) return true;
+  }
   const status = hints.http_status ?? null;
   const all = x.blocks.reduce((n, b) => n + wordCount(b.text), 0);
   return status !== null && status >= 400 && all < ERROR_STATUS_MAX_WORDS;
