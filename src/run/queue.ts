@@ -25,6 +25,11 @@ export const DEFAULT_ATTEMPTS = 3;
 const BACKOFF_MS = 2000;
 /** How often the submitter looks at the output folder and the failed jobs. */
 const POLL_MS = 500;
+/** How long a unit's part may stay out of sight after its worker reported the unit done, before the
+ *  submitter stops waiting (a worker whose output folder is a local one at the same path would
+ *  otherwise leave it waiting forever): a network file system shows another machine's new file
+ *  within seconds. */
+const PART_VISIBLE_MS = 60_000;
 
 export interface UnitJobData {
   out_dir: string;
@@ -41,6 +46,8 @@ export interface SubmitOptions extends RunOptions {
   attempts?: number | undefined;
   /** As for a local run: WARC files larger than this become several units. */
   split_bytes?: number | undefined;
+  /** How long a part may stay out of sight after its unit was reported done (default 60 s). */
+  part_visible_ms?: number | undefined;
 }
 
 /** ioredis options from a redis:// URL. BullMQ workers need maxRetriesPerRequest null (they block). */
@@ -118,10 +125,11 @@ async function enqueueAndWait(opts: SubmitOptions, outDir: string, todo: InputUn
   const queue = new Queue<UnitJobData, UnitJobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   const ids = new Map(todo.map((u) => [jobIdFor(outDir, u), u]));
-  const counted = new Set<string>();
+  /** Jobs a worker reported done, and when (the submitter's clock). */
+  const counted = new Map<string, number>();
   events.on('completed', ({ jobId, returnvalue }) => {
     if (!ids.has(jobId) || counted.has(jobId)) return;
-    counted.add(jobId);
+    counted.set(jobId, performance.now());
     const r = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as UnitJobResult | null;
     if (r === null) return;
     progress.pages += r.pages;
@@ -149,12 +157,18 @@ async function enqueueAndWait(opts: SubmitOptions, outDir: string, todo: InputUn
       },
     })));
     const wanted = new Map(todo.map((u) => [unitKey(u), u]));
+    const visibleMs = opts.part_visible_ms ?? PART_VISIBLE_MS;
     for (;;) {
       const finished = await completedKeys(outDir);
       progress.units_done = [...wanted.keys()].filter((k) => finished.has(k)).length;
       report();
       if (progress.units_done === wanted.size) return false;
       if (opts.signal?.aborted) return true;
+      const unseen = [...counted].filter(([id, at]) => performance.now() - at > visibleMs && !finished.has(unitKey(ids.get(id) as InputUnit)));
+      if (unseen.length > 0) {
+        const lines = unseen.slice(0, 5).map(([id]) => `  ${describe(ids.get(id) as InputUnit)}`);
+        throw new Error(`${unseen.length} unit(s) reported done by a worker, but their part files are not in ${outDir} after ${visibleMs / 1000} s:\n${lines.join('\n')}\nthe workers must see the output folder at this same path (a shared file system); run the same command again once they do`);
+      }
       const failed = (await queue.getFailed(0, -1)).filter((j) => j.id !== undefined && ids.has(j.id));
       const lost = failed.filter((j) => !finished.has(unitKey(ids.get(j.id as string) as InputUnit)));
       if (lost.length > 0) {

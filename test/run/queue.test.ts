@@ -139,3 +139,19 @@ test('3 workers, one SIGKILLed mid-unit: complete, and identical to a local run'
     if (w !== victim) assert.ok(code === 0, `worker exits cleanly on SIGTERM (code ${code}, signal ${signal})\n${w.stderr()}`);
   }
 });
+
+test('a unit reported done whose part never shows up ends the wait with a clear error', { skip: HAVE_REDIS ? false : 'redis-server is not installed (apt-get install redis-server)', timeout: 60_000 }, async () => {
+  // A worker whose output folder is a local one at the same path: it completes every job, and the
+  // submitter never sees a part. Without the check, the submitter would wait forever.
+  const inputs = await makeCorpus(join(work, 'in-unshared'), { warc: 4, html: 1 });
+  const { Worker } = await import('bullmq');
+  const elsewhere = new Worker(QUEUE_NAME, async () => ({ pages: 0, kept: 0, dropped: 0, rejected: 0 }), { connection: connectionFromUrl(url) });
+  try {
+    await assert.rejects(
+      submitToQueue({ inputs, out_dir: join(work, 'unshared'), config: CONFIG, queue: url, part_visible_ms: 1000 }),
+      /reported done by a worker, but their part files are not in .*unshared.*shared file system/s,
+    );
+  } finally {
+    await elsewhere.close();
+  }
+});
