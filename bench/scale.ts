@@ -18,15 +18,22 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractHtml } from '../src/extract/index.js';
-import { readUnit } from '../src/readers/index.js';
-import { expandInputs } from '../src/readers/units.js';
-import { createPipeline, processPage } from '../src/run/process.js';
-import { run } from '../src/run/index.js';
-import { WorkerPool } from '../src/run/pool.js';
-import { DEFAULT_PIPELINE_CONFIG, type PipelineConfig, pipelineSettings } from '../src/run/setup.js';
+import type { PipelineConfig } from '../src/run/setup.js';
 import type { Page } from '../src/record.js';
 import { newsPages, writeNewsWarc } from '../test/helpers/news-warc.js';
+
+// newsift as users run it: the compiled dist/ (`npm run bench:scale` builds it first), not the
+// TypeScript sources through tsx, which every worker thread would transpile again at start-up
+// (2.3 s more CPU for two threads, measured).
+const DIST = new URL('../dist/', import.meta.url);
+const fromDist = <T>(path: string): Promise<T> => import(new URL(path, DIST).href) as Promise<T>;
+const { extractHtml } = await fromDist<typeof import('../src/extract/index.js')>('extract/index.js');
+const { readUnit, expandInputs } = await fromDist<typeof import('../src/readers/index.js')>('readers/index.js');
+const { createPipeline, processPage } = await fromDist<typeof import('../src/run/process.js')>('run/process.js');
+const { run } = await fromDist<typeof import('../src/run/index.js')>('run/index.js');
+const { WorkerPool } = await fromDist<typeof import('../src/run/pool.js')>('run/pool.js');
+const { DEFAULT_PIPELINE_CONFIG, pipelineSettings } = await fromDist<typeof import('../src/run/setup.js')>('run/setup.js');
+const CLI = new URL('../bin/newsift.js', import.meta.url).pathname;
 
 const { values: args } = parseArgs({
   options: {
@@ -163,9 +170,8 @@ async function wholeRun(inputs: string[], out: string, workers: number, warmupCp
 
 /** Peak RSS (MB) of a separate `newsift run` process: the process-wide maximum, threads included. */
 function peakRss(inputs: string[], out: string): Promise<number> {
-  const cli = new URL('../test/helpers/scale-cli.ts', import.meta.url).pathname;
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, '--import', 'tsx', cli, 'run', ...inputs, '-o', out, '--workers', '2', '--no-progress', '--timeout', '120000'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'run', ...inputs, '-o', out, '--workers', '2', '--no-progress', '--timeout', '120000'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
     child.on('close', (code) => {
@@ -192,8 +198,8 @@ async function queueFigures(work: string): Promise<void> {
   const redis = await startRedis();
   if (redis === null) { row('queue', 'skipped', '(redis-server not installed)'); return; }
   const { Queue, QueueEvents, Worker } = await import('bullmq');
-  const { connectionFromUrl, submitToQueue } = await import('../src/run/queue.js');
-  const { startQueueWorker } = await import('../src/run/queue-worker.js');
+  const { connectionFromUrl, submitToQueue } = await fromDist<typeof import('../src/run/queue.js')>('run/queue.js');
+  const { startQueueWorker } = await fromDist<typeof import('../src/run/queue-worker.js')>('run/queue-worker.js');
   try {
     // Bare round trip: add, take, complete, with a processor that does nothing.
     const connection = connectionFromUrl(redis.url);
