@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { parseHtml } from '../../src/extract/dom.js';
 import { dateFromUrl, parseHumanDate } from '../../src/extract/metadata/dates.js';
 import { cleanAuthors, isRoleLine } from '../../src/extract/metadata/names.js';
-import { bylineAuthors } from '../../src/extract/metadata/byline.js';
+import { byLabelAuthors, bylineAuthors } from '../../src/extract/metadata/byline.js';
 import { pickTitle, stripSiteName, tidyTitle } from '../../src/extract/metadata/title.js';
 import type { TitleSources } from '../../src/extract/metadata/title.js';
 import { readMetadata } from '../../src/extract/metadata/index.js';
@@ -125,4 +125,13 @@ test('named dates: the first one written wins, a month glued on after a case cha
   assert.equal(parseHumanDate('Published 4 June 2025, updated July 1, 2025'), '2025-06-04');
   assert.equal(parseHumanDate('Issue 5, 2025 · March 3, 2025'), '2025-03-03', 'a word that is not a month is passed over');
   assert.equal(parseHumanDate('thDECEMBER 22, 2022'), '2022-12-22');
+});
+
+test('an outlet name after a person in a byline comes off; "By" and "Contributors:" lines are read whatever the classes', () => {
+  assert.deepEqual(cleanAuthors(['Jonas Brandt Harbour Gazette'], ['Harbour Gazette']), ['Jonas Brandt']);
+  assert.deepEqual(cleanAuthors(['Harbour Gazette'], ['Harbour Gazette']), ['Harbour Gazette'], 'the site alone stays');
+  const doc = parseHtml('<div><p>Tides are computed by Harbour Office staff.</p><div class="k3"><strong>Contributors:</strong> Janet Loughrey</div></div>');
+  assert.deepEqual(byLabelAuthors(doc), ['Janet Loughrey'], 'prose "by" is lower case and mid-sentence');
+  const skipped = parseHtml('<div class="a"><span>By</span> <span>Harbour Gazette</span></div><div><span>By</span> <span>Mirela Kovač</span></div>');
+  assert.deepEqual(byLabelAuthors(skipped, (n) => n[0] === 'Harbour Gazette'), ['Mirela Kovač']);
 });

@@ -19,6 +19,8 @@ const AUTHOR_HREF = /\/(?:author|authors|autor|auteur|writers?|contributors?|peo
 /** Bylines of comments and comment forms name commenters, not authors. */
 const COMMENT_CONTEXT = /comment|respond|reply|review/;
 const MAX_ANCESTORS = 12;
+/** How many bylines are read past the site's own credit before giving up on finding a person. */
+const MAX_SKIPPED_BYLINES = 4;
 /** A name after one of these labels edited, reviewed or illustrated the page; it did not write it. */
 const NOT_WRITER_LABEL = /(?:updated|edited|reviewed|checked|illustrat\w*|photo\w*|produced|narrated|translated)\s+by\s*:?\s*$/iu;
 /** A byline box is small: more elements than this is a page section that happens to match. */
@@ -109,17 +111,52 @@ function isWithin(el: Element, ancestor: Element): boolean {
   return false;
 }
 
-/** Author names from the byline markup of the page, best guess first. */
-export function bylineAuthors(doc: Document): string[] {
+/** Author names from the byline markup of the page, best guess first. `skip` passes over a
+ *  byline whose names are not wanted (the site's own name, when a person is looked for); then only
+ *  the first few bylines are read, since further down they belong to teasers of other stories. */
+export function bylineAuthors(doc: Document, skip?: (names: string[]) => boolean): string[] {
+  let seen = 0;
   for (const el of elements(doc)) {
     if (!isBylineElement(el)) continue;
+    if (skip !== undefined && ++seen > MAX_SKIPPED_BYLINES) break;
     // Prefer the name elements of a byline box over its whole text (role, date, label).
     const named = cleanAuthors(nameTexts(el), []);
-    if (named.length > 0) return named;
+    if (named.length > 0 && !(skip?.(named) ?? false)) return named;
+    if (named.length > 0) continue;
     const text = spacedText(el);
     if (text === '' || text.length > MAX_BYLINE_CHARS || isRoleLine(text)) continue;
     const names = cleanAuthors([text], []);
-    if (names.length > 0) return names;
+    if (names.length > 0 && !(skip?.(names) ?? false)) return names;
+  }
+  return [];
+}
+
+/** "By" and its translations, or "Contributors:", as a whole text node, or at its start before a
+ *  capitalised name. */
+const BY_LABEL = /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Cc]ontributors?|CONTRIBUTORS?)\s*:?(?:$|\s+\p{Lu})/u;
+/** How many ancestors up the line that starts with the label is looked for. */
+const BY_LABEL_LEVELS = 3;
+
+/** Names after a "By" label anywhere in the markup, whatever the classes ("<span>By</span>
+ *  <span>Jane Doe</span>" in a div named by a style hash), in document order: the line is the
+ *  nearest ancestor that starts with the label and is short enough to be a byline. */
+export function byLabelAuthors(doc: Document, skip: (names: string[]) => boolean = () => false): string[] {
+  let seen = 0;
+  for (const el of elements(doc)) {
+    if (el.name === 'script' || el.name === 'style') continue;
+    for (const c of el.children) {
+      if (c.type !== 'text' || !BY_LABEL.test(String((c as unknown as { data: string }).data).trim())) continue;
+      let line: Element | null = el;
+      for (let i = 0; line !== null && line.type === 'tag' && i < BY_LABEL_LEVELS; i++, line = line.parent as Element | null) {
+        const text = spacedText(line);
+        if (text.length > MAX_BYLINE_CHARS) break;
+        if (!BY_LABEL.test(text) || inCommentsOrForm(line)) continue;
+        const names = cleanAuthors([text], []);
+        if (names.length > 0 && !skip(names)) return names;
+        if (names.length > 0 && ++seen >= MAX_SKIPPED_BYLINES) return [];
+        if (names.length > 0) break;
+      }
+    }
   }
   return [];
 }

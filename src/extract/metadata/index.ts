@@ -6,7 +6,7 @@ import { classAndId, findAll, textOf } from '../dom.js';
 import { readJsonLd } from './jsonld.js';
 import { allMeta, firstMeta, readMetaTags } from './metatags.js';
 import type { MetaTags } from './metatags.js';
-import { bylineAuthors, bylineTexts, cleanAuthors } from './byline.js';
+import { byLabelAuthors, bylineAuthors, bylineTexts, cleanAuthors } from './byline.js';
 import { dateFromUrl, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
 import type { TitleSources } from './title.js';
 
@@ -100,6 +100,22 @@ function creditsOnlySite(names: readonly string[], siteNames: readonly (string |
   return names.length > 0 && names.every((n) => sites.some((s) => squash(n) === s || s.startsWith(squash(n)) || squash(n).startsWith(s)));
 }
 
+/** A person's name as credited: two to four capitalised words, initials and particles between
+ *  ("Jane Doe", "Lisa D. Ellis", "Ana de la Cruz"); what replaces an organisation's credit must
+ *  look like this, so menu words and teaser text ("See all", "People") do not. */
+const PERSON_CREDIT = /^\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+|(?:van|von|de|der|den|da|di|del|la|le|du|dos|bin|al)(?=\s))){1,3}$/u;
+
+/** The longest label of the URL's host ("nationalgeographic" for www.nationalgeographic.com). */
+function hostLabel(url: string | null | undefined): string | null {
+  if (url == null) return null;
+  try {
+    const labels = new URL(url).hostname.toLowerCase().split('.');
+    return labels.reduce((a, b) => (b.length > a.length ? b : a), '');
+  } catch {
+    return null;
+  }
+}
+
 /** A first and a last name (an initial between allowed): how a person's name looks as a site's
  *  name. Three full words are more often a company ("Acme Widget Works"). */
 const PERSON_NAME = /^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s\p{Lu}\.?)?\s\p{Lu}[\p{Ll}\p{M}'’-]+$/u;
@@ -160,20 +176,34 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
   let metaAuthors = allMeta(tags, ...AUTHOR_META).filter((a) => !/^https?:/u.test(a));
   if (metaAuthors.length === 0) metaAuthors = twitterAuthors(tags);
   const siteNames = [siteName, ld.publisher, ld.siteName];
+  // The site also goes by its host's name ("National Geographic" on nationalgeographic.com).
+  const orgNames = [...siteNames, hostLabel(opts.url)];
+  const isOrg = (names: string[]): boolean => creditsOnlySite(names, orgNames);
   let authors = cleanAuthors(ld.authors, siteNames, true);
   if (authors.length === 0) authors = cleanAuthors(metaAuthors, siteNames, true);
   const fromByline = (): string[] => cleanAuthors(bylineAuthors(doc), siteNames);
   if (authors.length === 0) authors = fromByline();
-  else if (ld.authorIsOrganization || (!ld.authorIsPerson && creditsOnlySite(authors, siteNames))) {
-    // An organisation credited in JSON-LD yields to a person the page's byline names.
-    const people = fromByline();
-    if (people.length > 0) authors = people;
+  if (authors.length > 0 && (ld.authorIsOrganization || isOrg(authors))) {
+    // An organisation's credit yields to a person the page's byline names, even when the markup
+    // types the site's own name as a Person. A credit typed as an organisation yields to any
+    // byline (a member's handle on a community site); the site's name typed otherwise yields only
+    // to what looks like a person's name.
+    const typedOrg = ld.authorIsOrganization;
+    const people = cleanAuthors(bylineAuthors(doc, isOrg), siteNames);
+    const labelled = people.length > 0 ? people : cleanAuthors(byLabelAuthors(doc, isOrg), siteNames);
+    if (labelled.length > 0 && (typedOrg || labelled.every((n) => PERSON_CREDIT.test(n)))) authors = labelled;
   } else if (authors.length === 1 && !(authors[0] ?? '').includes(' ')) {
-    // A first name alone in the markup ("Brett") and the full name in the byline ("Brett Larkin").
+    // A first name or a user name alone in the markup ("Brett", "KatieS") and a full name in the
+    // byline ("Brett Larkin", "Aoife O'Riordan").
     const people = fromByline();
-    if (people.length === 1 && people[0]?.toLowerCase().startsWith(`${authors[0]?.toLowerCase()} `)) authors = people;
+    if (people.length > 0 && people.every((p) => PERSON_CREDIT.test(p))) authors = people;
   }
-  if (authors.length === 0) authors = personalSiteAuthor(siteName, tags.titleTag, opts.url);
+  if (authors.length === 0) {
+    // A guess from the site's name yields to a "By" line on the page ("National Geographic" on
+    // nationalgeographic.com is shaped like a person's name and spelt by the host).
+    const labelled = personalSiteAuthor(siteName, tags.titleTag, opts.url).length > 0 ? byLabelAuthors(doc) : [];
+    authors = labelled.length > 0 && labelled.every((n) => PERSON_CREDIT.test(n)) ? labelled : personalSiteAuthor(siteName, tags.titleTag, opts.url);
+  }
 
   const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) 
     // The publisher's own path outranks a date found anywhere in the page's text.

@@ -3,7 +3,7 @@
 // interface words, template placeholders, role lines).
 
 /** "By", "Von", "Par", "Por", "Door", "Di", "Av", "Authors:" prefixes, and "Written/Posted by". */
-const BY_PREFIX = /^(?:(?:written|posted|published|reviewed|updated|authored|story|words|text|reporting|article|articles|recipe|post|posts|blog\s+post|interview|photos?|video)\s+)?(?:by|von|par|por|door|di|da|av|af|de|autor(?:in|es|en)?|authors?|auteurs?|escrito por)\s*[:\-–]?\s+/iu;
+const BY_PREFIX = /^(?:(?:written|posted|published|reviewed|updated|authored|story|words|text|reporting|article|articles|recipe|post|posts|blog\s+post|interview|photos?|video)\s+)?(?:by|von|par|por|door|di|da|av|af|de|autor(?:in|es|en)?|authors?|auteurs?|contributors?|escrito por)\s*[:\-–]?\s+/iu;
 /** A date at the start of a byline ("Dec. 19, 2025 · Jane Doe", "03/10/2023 by Jane Doe"), with the
  *  separator after it. Anchored and bounded, so it is read once. */
 const LEAD_DATE = /^(?:(?:updated|published|posted|last\s+updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\p{L}{3,9}\.?\s{1,3}\d{1,2})(?:[\s,:;|·•–—-]{1,6}|$)/iu;
@@ -123,6 +123,12 @@ export function cleanAuthors(raw: readonly string[], siteNames: readonly (string
       seen.add(key(name));
       out.push(name);
     }
+  }
+  // "Brian Truitt USA TODAY": the site's name after a person's is the outlet, not a second name.
+  const siteList = siteNames.filter((x): x is string => x !== null && x.trim() !== '');
+  for (const [i, name] of out.entries()) {
+    const site = siteList.find((x) => name.length > x.length && name.toLowerCase().endsWith(` ${x.toLowerCase()}`));
+    if (site !== undefined && words(name).length - words(site).length >= 2) out[i] = name.slice(0, name.length - site.length).trim();
   }
   // The site's name is not an author next to people; alone, it is the credited author.
   const people = out.filter((n) => !sites.has(key(n)));

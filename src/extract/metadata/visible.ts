@@ -24,7 +24,7 @@ const FOREIGN = new Set(['navigation', 'related_links', 'sidebar', 'comments', '
 const UPDATE_RE = /\b(?:updated|modified|last\s+(?:updated|reviewed|edited)|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu;
 /** "By" and its translations at the start of a short line (any case), or a label alone on its line
  *  ("Author", "Authors:", "Article by") with the names in the next block... */
-const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story|article|authored)\s+)?(?:by|von|par|por|door|di|av|af|autor(?:in|es)?|auteurs?|authors?|author\(s\))\s*:?\s+/iu;
+const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story|article|authored)\s+)?(?:by|von|par|por|door|di|av|af|autor(?:in|es)?|auteurs?|authors?|author\(s\)|contributors?)\s*:?\s+/iu;
 /** ...followed by capitalised words: a name or a list of names... */
 const NAMES_RE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|van|von|de|der|da|di|del|la|le|bin|al|and|&))*/u;
 /** ...or one lower-case user name that is all the rest of the line ("by ibby"). */
