@@ -11,7 +11,7 @@
 // ratio of 2 threads to 1 mostly measures how much of the machine each run got. The CPU-per-page
 // figures, and the main thread's share of the CPU, hold up under load; the speed-up on two idle
 // cores is at most 2 x CPU(1 thread) / CPU(2 threads) per page.
-//   npm run bench:scale -- [--pages N] [--no-rss] [--no-queue]
+//   npm run bench:scale -- [--pages N] [--repeat PAIRS] [--no-rss] [--no-queue]
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -40,9 +40,13 @@ const { values: args } = parseArgs({
     pages: { type: 'string', default: '600' },
     'no-rss': { type: 'boolean', default: false },
     'no-queue': { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
   },
 });
 const PAGES = Number(args.pages);
+/** Pairs of 1- and 2-thread runs, taken alternately: a VM's CPU time per page moves by a quarter from
+ *  run to run, so one pair can mislead; the median of several says more. */
+const REPEAT = Math.max(1, Number(args.repeat));
 /** Small HTML units for the queue comparison: per-unit overhead shows best on small units. */
 const QUEUE_UNITS = 40;
 /** Jobs for the bare BullMQ round trip. */
@@ -168,6 +172,19 @@ async function wholeRun(inputs: string[], out: string, workers: number, warmupCp
   };
 }
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] as number : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Cores kept busy while processing (CPU per page x pages per second). One thread already keeps more
+ *  than one core busy (the main thread, V8's garbage-collector and compiler helper threads), and two
+ *  cores give at most 2 / that figure. */
+function busy(f: RunFigures): string {
+  return (f.cpuMsPerPage * f.processing / 1000).toFixed(2);
+}
+
 /** Peak RSS (MB) of a separate `newsift run` process: the process-wide maximum, threads included. */
 function peakRss(inputs: string[], out: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -252,14 +269,24 @@ async function main(): Promise<void> {
     row('thread start-up (pipeline and models), 1 / 2 threads', `${(warm1.cpu / 1000).toFixed(2)} / ${(warm2.cpu / 1000).toFixed(2)} s CPU`, `(${(warm1.wall / 1000).toFixed(2)} / ${(warm2.wall / 1000).toFixed(2)} s wall)`);
 
     const total = pages.length;
-    const one = await wholeRun([base], join(work, 'w1'), 1, warm1.cpu, total);
+    const pairs: { one: RunFigures; two: RunFigures }[] = [];
+    for (let i = 0; i < REPEAT; i++) {
+      const one = await wholeRun([base], join(work, `w1-${i}`), 1, warm1.cpu, total);
+      const two = await wholeRun([base], join(work, `w2-${i}`), 2, warm2.cpu, total);
+      pairs.push({ one, two });
+      if (REPEAT > 1) row(`pair ${i + 1}: speed-up 2 threads / 1`, `${(two.processing / one.processing).toFixed(2)}x`, `(second half: ${(two.late / one.late).toFixed(2)}x; ${one.processing.toFixed(0)} / ${two.processing.toFixed(0)} pages/s; cores busy ${busy(one)} / ${busy(two)})`);
+    }
+    if (REPEAT > 1) {
+      row(`median of ${REPEAT} pairs: speed-up 2 threads / 1`, `${median(pairs.map((p) => p.two.processing / p.one.processing)).toFixed(2)}x`, `(second half: ${median(pairs.map((p) => p.two.late / p.one.late)).toFixed(2)}x; target >= 1.8x; the rows below are the last pair)`);
+    }
+    const { one, two } = pairs.at(-1) as { one: RunFigures; two: RunFigures };
     row('whole run on WARC, 1 worker thread', `${one.processing.toFixed(1)} pages/s`, `(after start-up: ${one.steady.toFixed(1)}; second half: ${one.late.toFixed(1)}; counting dedup and outputs: ${one.wall.toFixed(1)})`);
-    const two = await wholeRun([base], join(work, 'w2'), 2, warm2.cpu, total);
     row('whole run on WARC, 2 worker threads', `${two.processing.toFixed(1)} pages/s`, `(after start-up: ${two.steady.toFixed(1)}; second half: ${two.late.toFixed(1)}; counting dedup and outputs: ${two.wall.toFixed(1)})`);
     row('speed-up 2 threads / 1 thread', `${(two.processing / one.processing).toFixed(2)}x`, `(after start-up: ${(two.steady / one.steady).toFixed(2)}x; second half: ${(two.late / one.late).toFixed(2)}x; wall: ${(two.wall / one.wall).toFixed(2)}x; target >= 1.8x; only meaningful on idle cores)`);
     // On a shared machine the wall-clock ratio says more about the neighbours than about newsift. CPU
     // per page does not: if 2 threads spend no more CPU per page than 1, two idle cores give ~2x.
     const bound = (a: number, b: number): string => `${(2 * a / b).toFixed(2)}x`;
+    row('cores busy while processing, 1 / 2 threads', `${busy(one)} / ${busy(two)}`, '(CPU per page x pages/s; 2 / (1-thread figure) bounds the speed-up)');
     row('CPU per page while processing, 1 / 2 threads', `${one.cpuMsPerPage.toFixed(2)} / ${two.cpuMsPerPage.toFixed(2)} ms`, `(speed-up on 2 idle cores, CPU-bound estimate: ${bound(one.cpuMsPerPage, two.cpuMsPerPage)}; whole run incl. dedup and outputs: ${one.wholeCpuMsPerPage.toFixed(2)} / ${two.wholeCpuMsPerPage.toFixed(2)} ms)`);
     row('CPU per page without thread start-up, 1 / 2 threads', `${one.steadyCpuMsPerPage.toFixed(2)} / ${two.steadyCpuMsPerPage.toFixed(2)} ms`, `(estimate: ${bound(one.steadyCpuMsPerPage, two.steadyCpuMsPerPage)}; still holds each thread's JIT warm-up)`);
     row('CPU per page, second half of the pages, 1 / 2 threads', `${one.lateCpuMsPerPage.toFixed(2)} / ${two.lateCpuMsPerPage.toFixed(2)} ms`, `(steady-state estimate: ${bound(one.lateCpuMsPerPage, two.lateCpuMsPerPage)})`);
