@@ -37,6 +37,9 @@ const PARTICLE = /^(?:van|von|de|der|den|da|di|del|della|dos|das|du|la|le|bin|bi
 /** An acronym before a role noun belongs to the role ("AI Writer", "SEO Specialist"). */
 const ACRONYM = /^\p{Lu}{2,4}$/u;
 
+/** Two or more capitalised words: what is left of "Jane Doe Example Times" must still be a name. */
+const CAPITALISED_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*)+$/u;
+
 const words = (s: string): string[] => s.split(' ').filter((w) => w !== '');
 const bare = (w: string): string => w.replace(/[.,;:]+$/u, '');
 
@@ -128,7 +131,8 @@ export function cleanAuthors(raw: readonly string[], siteNames: readonly (string
   const siteList = siteNames.filter((x): x is string => x !== null && x.trim() !== '');
   for (const [i, name] of out.entries()) {
     const site = siteList.find((x) => name.length > x.length && name.toLowerCase().endsWith(` ${x.toLowerCase()}`));
-    if (site !== undefined && words(name).length - words(site).length >= 2) out[i] = name.slice(0, name.length - site.length).trim();
+    const rest = site === undefined ? '' : name.slice(0, name.length - site.length).trim();
+    if (CAPITALISED_NAME.test(rest)) out[i] = rest;
   }
   // The site's name is not an author next to people; alone, it is the credited author.
   const people = out.filter((n) => !sites.has(key(n)));
