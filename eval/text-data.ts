@@ -18,7 +18,7 @@ import type { PageType } from '../src/record.js';
 import { ruleReasons } from '../src/textmode/index.js';
 
 /** Bump when the renderer changes, so cached page text is rebuilt. */
-const RENDER_VERSION = 'r2';
+const RENDER_VERSION = 'r3';
 const CACHE_DIR = new URL(`../.eval-cache/textmode-${RENDER_VERSION}/`, import.meta.url).pathname;
 /** A line is article text when this share of its word trigrams is in the gold text. */
 const LABEL_OVERLAP = 0.5;

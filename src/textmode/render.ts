@@ -20,14 +20,21 @@ const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden
  *  `visibility:hidden`). A crawler's page text then holds what the scripts would show, so the
  *  renderer renders `<noscript>` and hidden elements too. */
 const REVEAL_BELOW_WORDS = 10;
+/** A page whose `<noscript>` holds at least this many times the words of its visible text keeps
+ *  its content there (a forum under a custom header of a few dozen words, printing its posts for
+ *  crawlers): the `<noscript>` parts are rendered. A "please enable JavaScript" line is far below. */
+const NOSCRIPT_RATIO = 2;
 /** In HTML (outside SVG and MathML) a browser reads `<![CDATA[` as a bogus comment that ends at
  *  the next `>` (WHATWG HTML, 13.2.5.42 "markup declaration open state"); htmlparser2 would skip
- *  everything up to `]]>`, which can be the whole body. The optional `>` lets an unclosed one run
- *  to the end in one match, as in a browser. */
-const CDATA_COMMENT_RE = /<!\[CDATA\[[^>]*>?/g;
+ *  everything up to `]]>`, which can be the whole body. Scripts, styles and comments are matched
+ *  first and left alone (`/* <![CDATA[ *\/` in a script is script text). Each alternative runs to
+ *  its end or to the end of the page, so a page is scanned once. */
+const CDATA_COMMENT_RE = /<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[^>]*>?/gi;
+const CDATA_OPEN = '<![CDATA[';
 
-/** `reveal`: also render `<noscript>` and hidden elements (see REVEAL_BELOW_WORDS). */
-interface Mode { reveal: boolean }
+/** `noscript`: also render `<noscript>` (NOSCRIPT_RATIO); `reveal`: that and hidden elements too
+ *  (REVEAL_BELOW_WORDS). */
+interface Mode { noscript: boolean; reveal: boolean }
 
 class LineWriter {
   readonly lines: string[] = [];
@@ -65,7 +72,7 @@ function hidden(el: Element): boolean {
 }
 
 function skipped(el: Element, name: string, mode: Mode): boolean {
-  if (mode.reveal && name === 'noscript') return false;
+  if ((mode.noscript || mode.reveal) && name === 'noscript') return false;
   return SKIP.has(name) || (!mode.reveal && hidden(el));
 }
 
@@ -113,11 +120,16 @@ function countWords(lines: readonly string[]): number {
 }
 
 /** The page's visible text, one block a line; a page without visible text of its own gets what
- *  its scripts would show (REVEAL_BELOW_WORDS). */
+ *  its scripts would show (REVEAL_BELOW_WORDS, NOSCRIPT_RATIO). */
 export function renderPageText(html: string): string {
-  const doc = parseDocument(html.replace(CDATA_COMMENT_RE, ''), { decodeEntities: true });
-  const visible = render(doc, { reveal: false });
-  if (countWords(visible) >= REVEAL_BELOW_WORDS) return visible.join('\n');
-  const revealed = render(doc, { reveal: true });
-  return (countWords(revealed) > countWords(visible) ? revealed : visible).join('\n');
+  const browserLike = html.replace(CDATA_COMMENT_RE, (m) => (m.startsWith(CDATA_OPEN) ? '' : m));
+  const doc = parseDocument(browserLike, { decodeEntities: true });
+  const visible = render(doc, { noscript: false, reveal: false });
+  const words = countWords(visible);
+  if (words >= REVEAL_BELOW_WORDS) {
+    const withNoscript = render(doc, { noscript: true, reveal: false });
+    return (countWords(withNoscript) >= NOSCRIPT_RATIO * words ? withNoscript : visible).join('\n');
+  }
+  const revealed = render(doc, { noscript: true, reveal: true });
+  return (countWords(revealed) > words ? revealed : visible).join('\n');
 }

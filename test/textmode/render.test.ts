@@ -31,6 +31,7 @@ test('a page without text of its own shows what its scripts would: <noscript> an
 });
 
 test('<![CDATA[ in HTML ends at the next ">" as in a browser, not at "]]>"', () => {
-  const html = '<body><![CDATA[ note ]]><p>Kept paragraph one with words enough to count here.</p><![CDATA[<p>And two.</p></body>';
+  const html = '<body><script>/* <![CDATA[ */ var a = 1; /* ]]> */</script><script>// <![CDATA[\nb()</script>'
+    + '<![CDATA[ note ]]><p>Kept paragraph one with words enough to count here.</p><![CDATA[<p>And two.</p></body>';
   assert.equal(renderPageText(html), 'Kept paragraph one with words enough to count here.\nAnd two.');
 });
