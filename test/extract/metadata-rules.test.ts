@@ -135,3 +135,27 @@ test('an outlet name after a person in a byline comes off; "By" and "Contributor
   const skipped = parseHtml('<div class="a"><span>By</span> <span>Harbour Gazette</span></div><div><span>By</span> <span>Mirela Kovač</span></div>');
   assert.deepEqual(byLabelAuthors(skipped, (n) => n[0] === 'Harbour Gazette'), ['Mirela Kovač']);
 });
+
+test('an <h1> that is the site\'s name or a start of it is not the title', () => {
+  const src: TitleSources = { jsonld: null, og: 'Poland to Park City', twitter: null, titleTag: 'Poland to Park City - Filmmaker Quarterly', siteName: 'Filmmaker Quarterly' };
+  const headings = [
+    { text: 'Filmmaker', level: 1, furniture: false },
+    { text: 'Poland to Park City', level: 1, furniture: false },
+  ];
+  assert.equal(pickTitle(headings, src, true), 'Poland to Park City');
+  // og:title that is the site's name does not make the headline <h1> a site label.
+  const siteOg: TitleSources = { jsonld: null, og: 'Courier', twitter: null, titleTag: 'Depot to become a market | Courier', siteName: null };
+  assert.equal(pickTitle([{ text: 'Depot to become a market', level: 1, furniture: false }], siteOg, true), 'Depot to become a market');
+});
+
+test('an <h1> sharing no word with the story, beside a heading that repeats the metadata headline', () => {
+  const src: TitleSources = {
+    jsonld: 'Smart home security worries', og: 'Smart home security worries – Acme Group', twitter: null,
+    titleTag: 'Smart home security worries – Acme Group', siteName: 'Acme Group', url: 'https://acme.example/blog/smart-home-security-worries',
+  };
+  const headings = [
+    { text: 'Return to Acme Website', level: 1, furniture: false },
+    { text: 'Smart home security worries', level: 2, furniture: false },
+  ];
+  assert.equal(pickTitle(headings, src, true), 'Smart home security worries');
+});

@@ -13,6 +13,8 @@ const MAX_HEADINGS = 8;
 /** Shorter than this (folded) is a logo or an icon label; longer than the max is a paragraph. */
 const MIN_TITLE_CHARS = 3;
 const MAX_TITLE_CHARS = 300;
+/** Shorter than this (folded), an <h1> is not taken for the site's name: too many words start one. */
+const MIN_SITE_LABEL_CHARS = 4;
 /** Share of an <h1>'s words the metadata title must contain for a non-article page to use it. */
 const MIN_H1_AGREEMENT = 0.5;
 /** A pipe is not part of a headline: "Story | Section | Site" keeps its first part. */
@@ -126,6 +128,14 @@ export function tidyTitle(title: string, siteName: string | null, url?: string |
   return t;
 }
 
+/** A title without the site's name when the page names its site and the title ends in it; else
+ *  as it is (no guessing which end is the site). */
+function withoutKnownSite(title: string, src: TitleSources): string {
+  if (src.siteName === null) return title;
+  const stripped = stripSiteName(title, src.siteName, src.url);
+  return stripped !== title && isSiteEnd(title, stripped, src.siteName) ? stripped : title;
+}
+
 /** The part cut off is the site's name, not a half of the headline. */
 function isSiteEnd(full: string, kept: string, siteName: string): boolean {
   const f = fold(full);
@@ -149,10 +159,13 @@ function pickRaw(headings: readonly HeadingCandidate[], src: TitleSources, isArt
     const f = fold(h.text);
     return f.length >= MIN_TITLE_CHARS && h.text.length <= MAX_TITLE_CHARS && f !== site;
   };
-  const h1s = headings.filter((h) => h.level === 1 && usable(h)).slice(0, MAX_HEADINGS);
+  const h1s = headings.filter((h) => h.level === 1 && usable(h) && !isSiteLabel(h.text, src)).slice(0, MAX_HEADINGS);
   const content = h1s.filter((h) => !h.furniture);
   const pool = content.length > 0 ? content : h1s;
-  const score = (h: HeadingCandidate): number => Math.max(0, ...metaTitles.map((m) => overlap(h.text, m)));
+  // Agreement is measured without the site's name, which an <h1> such as "Return to Example
+  // Website" shares with every "Story – Example" title.
+  const bare = metaTitles.map((m) => withoutKnownSite(m, src));
+  const score = (h: HeadingCandidate): number => Math.max(0, ...bare.map((m) => overlap(h.text, m)));
   const meta = src.jsonld ?? src.og ?? src.twitter ?? src.titleTag;
   const metaTitle = meta === null ? null : stripSiteName(meta, src.siteName, src.url);
   if (pool.length > 0) {
@@ -166,12 +179,41 @@ function pickRaw(headings: readonly HeadingCandidate[], src: TitleSources, isArt
     // A marketing slogan in the <h1> ("Your content. Your canvas.") that shares nothing with
     // the metadata is not what the page is called; an article's headline always is.
     if (!sectionName && (isArticle || metaTitles.length === 0 || score(best) >= MIN_H1_AGREEMENT)) return best.text;
+    // The <h1> shares no word with the metadata, and a lower heading on the page repeats the
+    // metadata's headline: the <h1> is a section or a banner, the heading is the story's.
+    const shown = metaUsable && score(best) === 0 ? repeatedHeading(headings, metaTitles, (h) => usable(h) && h !== best) : null;
+    if (shown !== null && slugHits(shown, src.url) > slugHits(best.text, src.url)) return shown;
   }
   // No <h1>: a lower heading the metadata repeats.
+  return repeatedHeading(headings, metaTitles, (h) => usable(h) && !isSiteLabel(h.text, src)) ?? metaTitle;
+}
+
+/** The first content heading that the metadata titles repeat (whole, or half of one at least). */
+function repeatedHeading(headings: readonly HeadingCandidate[], metaTitles: readonly string[], usable: (h: HeadingCandidate) => boolean): string | null {
   for (const h of headings.slice(0, MAX_HEADINGS * 4)) {
     if (h.furniture || !usable(h)) continue;
     const f = fold(h.text);
     if (metaTitles.some((m) => fold(m) === f || (fold(m).includes(f) && f.length >= fold(m).length * 0.5))) return h.text;
   }
-  return metaTitle;
+  return null;
+}
+
+/** An <h1> that is the site's or the blog's name, not the page's: a start of the site's name (the
+ *  logo says "Filmmaker" for "Filmmaker Magazine"), or one end of the <title> whose other part is
+ *  the headline the other metadata gives ("Engora Data Blog: Small adventures" with og:title
+ *  "Small adventures"), or the end after the last separator when no other metadata title exists. */
+function isSiteLabel(text: string, src: TitleSources): boolean {
+  const h = fold(text);
+  if (h.length < MIN_SITE_LABEL_CHARS) return false;
+  if (src.siteName !== null && fold(src.siteName) !== h && fold(src.siteName).startsWith(h) && words(text).length < words(src.siteName).length) return true;
+  if (src.titleTag === null) return false;
+  const t = fold(src.titleTag);
+  const others = [src.jsonld, src.og, src.twitter].filter((x): x is string => x !== null && x.trim() !== '').map(fold);
+  // The other part must be the longer one and not the site's name: og:title is sometimes the
+  // site's name, and then it is the <h1> that is the headline.
+  const site = src.siteName === null ? '' : fold(src.siteName);
+  if (others.length > 0) return others.some((o) => o.length >= h.length && o !== site && (t === h + o || t === o + h));
+  const parts = src.titleTag.split(SEPARATOR).map((p) => p.trim()).filter((p) => p !== '');
+  const tail = fold(parts[parts.length - 1] ?? '');
+  return parts.length >= 2 && h === tail && t.length > 2 * h.length;
 }
