@@ -7,7 +7,8 @@ import { readFrames } from './frames.js';
 import { buildEvents } from './events.js';
 import { referenceFrom } from './times.js';
 import { readDateline } from './dateline.js';
-import type { Enrichment } from './types.js';
+import type { PlaceInfo } from './gazetteer.js';
+import type { Enrichment, Place } from './types.js';
 
 /** Reason code: the article's language is not one enrichment reads (English only for now). */
 export const ENRICH_LANGUAGE_UNSUPPORTED = 'enrich_language_unsupported';
@@ -36,8 +37,17 @@ export function enrichText(input: EnrichInput): Enrichment {
   const titleSentences = splitSentences(title);
   const titleMentions = title ? propagateNames(titleSentences, findMentions(titleSentences, title), title, mentions) : [];
   const { entities, of } = resolveEntities(mentions, titleMentions);
+  if (input.dateline && filedFrom) countFiledFrom(entities.places, filedFrom);
   // The reference is the publication date, else the crawl date (never "now").
   const ref = referenceFrom(input.published_at) ?? referenceFrom(input.fetched_at);
   const frames = readFrames(sentences, mentions, of, text, ref);
   return { entities, events: buildEvents(frames, entities, ref, text, filedFrom) };
+}
+
+/** A dateline the cleaner cut from the text (meta.dateline) names a place the story mentions, as it
+ *  does when still in the text: its place is counted first, where the dateline stood. */
+function countFiledFrom(places: Place[], filedFrom: PlaceInfo): void {
+  const known = places.find((p) => p.name === filedFrom.name);
+  if (known) known.mentions += 1;
+  else places.unshift({ name: filedFrom.name, mentions: 1, kind: filedFrom.kind, country: filedFrom.country, timezone: filedFrom.timezone });
 }

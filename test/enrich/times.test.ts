@@ -92,6 +92,10 @@ test('a dateline cut from the text (meta.dateline) still gives the zone; the eve
   const text = 'Indian Prime Minister Narendra Modi will speak by phone with French President Emmanuel Macron at 7 p.m. on Friday.';
   const out = enrichText({ title: null, text, published_at: '2025-07-10', fetched_at: null, dateline: 'NEW DELHI, July 10 (Reuters) -' });
   assert.equal(out.events[0]?.when?.utc, '2025-07-11T13:30:00Z');
+  // The cut dateline's place is one of the story's places, as when the dateline is still in the text.
+  assert.deepEqual(out.entities.places[0], { name: 'New Delhi', mentions: 1, kind: 'city', country: 'India', timezone: 'Asia/Kolkata' });
+  const again = enrichText({ title: null, text: 'The talks in New Delhi ended on Friday.', published_at: '2025-07-10', fetched_at: null, dateline: 'NEW DELHI (Reuters) -' });
+  assert.deepEqual(again.entities.places.filter((p) => p.name === 'New Delhi').map((p) => p.mentions), [2]);
   const placed = enrichText({ title: null, text: 'Modi will meet Macron in Paris at 7 p.m. on Friday.', published_at: '2025-07-10', fetched_at: null, dateline: 'NEW DELHI (Reuters) -' });
   assert.equal(placed.events[0]?.when?.utc, '2025-07-11T17:00:00Z');
 });
