@@ -7,11 +7,12 @@
 //   3. peak RSS of a `run` process as the input grows 10x (should stay flat: back-pressure);
 //   4. the queue's overhead per work unit: a BullMQ round trip alone, and a queue run against a local
 //      run over the same small units (needs redis-server; skipped without it).
+// The default input is one Common Crawl WARC file's worth of pages (30,000; about 8 minutes).
 // Wall-clock figures need a quiet machine: on a shared one (load average above the core count) the
 // ratio of 2 threads to 1 mostly measures how much of the machine each run got. The CPU-per-page
 // figures, and the main thread's share of the CPU, hold up under load; the speed-up on two idle
 // cores is at most 2 x CPU(1 thread) / CPU(2 threads) per page.
-//   npm run bench:scale -- [--pages N] [--repeat PAIRS] [--no-rss] [--no-queue]
+//   npm run bench:scale -- [--pages N (30000)] [--repeat PAIRS (1)] [--no-rss] [--no-queue]
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -35,9 +36,16 @@ const { WorkerPool } = await fromDist<typeof import('../src/run/pool.js')>('run/
 const { DEFAULT_PIPELINE_CONFIG, pipelineSettings } = await fromDist<typeof import('../src/run/setup.js')>('run/setup.js');
 const CLI = new URL('../bin/newsift.js', import.meta.url).pathname;
 
+/** Pages in one Common Crawl WARC file, the unit a crawl is processed in: a crawl of some 3 billion
+ *  pages comes in about 90,000 files. Each added thread pays a fixed start-up and JIT warm-up, so
+ *  the speed-up depends on the input's size; this is the size that matters. */
+const CC_WARC_PAGES = 30_000;
+/** Pages of the smaller input in the peak-RSS pair (the larger has 10 times as many). */
+const RSS_PAGES = 1_000;
+
 const { values: args } = parseArgs({
   options: {
-    pages: { type: 'string', default: '600' },
+    pages: { type: 'string', default: String(CC_WARC_PAGES) },
     'no-rss': { type: 'boolean', default: false },
     'no-queue': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
@@ -308,7 +316,7 @@ async function main(): Promise<void> {
       const small = join(work, 'rss-1x');
       const large = join(work, 'rss-10x');
       await mkdir(small); await mkdir(large);
-      const n = Math.max(50, Math.floor(PAGES / 4));
+      const n = RSS_PAGES;
       await writeNewsWarc(join(small, 'a.warc'), { seed: 3, count: n });
       for (let k = 0; k < 10; k++) await writeNewsWarc(join(large, `a${k}.warc`), { seed: 3 + k, count: n });
       const rss1 = await peakRss([small], join(work, 'rss-out-1x'));
