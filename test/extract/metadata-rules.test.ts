@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHtml } from '../../src/extract/dom.js';
-import { dateFromUrl, parseHumanDate } from '../../src/extract/metadata/dates.js';
+import { dateFromUrl, parseHumanDate, parseMonthYear } from '../../src/extract/metadata/dates.js';
 import { cleanAuthors, isRoleLine } from '../../src/extract/metadata/names.js';
 import { byLabelAuthors, bylineAuthors } from '../../src/extract/metadata/byline.js';
 import { pickTitle, stripSiteName, tidyTitle } from '../../src/extract/metadata/title.js';
@@ -158,4 +158,11 @@ test('an <h1> sharing no word with the story, beside a heading that repeats the 
     { text: 'Smart home security worries', level: 2, furniture: false },
   ];
   assert.equal(pickTitle(headings, src, true), 'Smart home security worries');
+});
+
+test('a line that gives only the month reads as YYYY-MM; a longer line or a non-month word does not', () => {
+  assert.equal(parseMonthYear('November 2015'), '2015-11');
+  assert.equal(parseMonthYear('Date: Nov. 2003'), '2003-11');
+  assert.equal(parseMonthYear('Marathon 2015'), null);
+  assert.equal(parseMonthYear('We met in November 2015'), null);
 });

@@ -138,6 +138,20 @@ function at(index: number, d: string | null): { at: number; day: string } | null
   return d === null ? null : { at: index, day: d };
 }
 
+/** "November 2015" alone, after an optional label ("Date:", "Published"): a page that gives only
+ *  the month. The month's full name or its short form only ("Mar 2015", not "Marathon 2015"). */
+const MONTH_YEAR_RE = /^(?:(?:date|published|posted|issued)\s*:?\s+)?(\p{L}{3,10})\.?,?\s+((?:19|20)\d{2})$/iu;
+
+/** The month of a line that shows only a month and a year, as YYYY-MM (ISO 8601's reduced
+ *  precision), or null. */
+export function parseMonthYear(text: string): string | null {
+  const m = MONTH_YEAR_RE.exec(text.replace(/\s+/gu, ' ').trim());
+  if (m === null) return null;
+  const month = MONTHS[(m[1] ?? '').toLowerCase()];
+  const y = Number(m[2]);
+  return month === undefined || y < MIN_YEAR || y > MAX_YEAR ? null : `${y}-${pad(month)}`;
+}
+
 /** Either kind: ISO first, then the human forms. */
 export function parseAnyDate(value: string): string | null {
   if (/^\s*\d{4}-?\d{2}-?\d{2}/u.test(value)) return parseIsoDate(value);

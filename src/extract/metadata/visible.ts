@@ -4,7 +4,7 @@
 import type { RawBlock } from '../segment.js';
 import type { Element } from '../dom.js';
 import { classAndId, findAll, textOf } from '../dom.js';
-import { findHumanDate, parseAnyDate, parseHumanDate, parseIsoDate } from './dates.js';
+import { findHumanDate, parseAnyDate, parseHumanDate, parseIsoDate, parseMonthYear } from './dates.js';
 import { cleanName, stripLeadingDate } from './names.js';
 
 /** How many blocks before and after the title heading count as "around the headline". */
@@ -12,6 +12,9 @@ const BEFORE_TITLE = 4;
 const AFTER_TITLE = 14;
 /** A byline or date line is short; a longer block is prose that happens to hold a date. */
 const MAX_LINE_CHARS = 140;
+/** A date line that says what its date is, at the start ("Last updated: November 13, 2025",
+ *  "Published on ..."): read anywhere on a page whose headline has no date next to it. */
+const LABELLED_DATE = /^(?:(?:first\s+)?published|posted|updated|last\s+(?:updated|modified|reviewed)|(?:page\s+)?last\s+modified|date)\b/iu;
 /** Words besides the date a date line may hold ("By Jane Doe | Senior Writer | Updated"); a
  *  sentence that mentions a day ("The deadline is April 15, 2025. If you ...") has more. */
 const MAX_DATE_LINE_WORDS = 12;
@@ -157,6 +160,14 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
     if (out.byline === null && Math.abs(i - titleIndex) <= DATE_LINE_REACH) out.byline = dateLineName(b.text.trim(), b.owner);
     if (out.date !== null && out.byline !== null) break;
   }
+  // A page that shows only the month ("November 2015") next to its headline.
+  for (const i of aroundTitle(titleIndex, blocks.length)) {
+    const b = blocks[i];
+    if (out.date !== null) break;
+    if (b === undefined || (b.reason !== null && FOREIGN.has(b.reason))) continue;
+    const month = b.text.length <= MAX_LINE_CHARS ? parseMonthYear(b.text) : null;
+    if (month !== null) out.date = month;
+  }
   // An author box further down ("Written by Jane Doe") when the headline has no byline; its date
   // ("April 8, 2024" under the name) when the headline has none either.
   for (let i = 0; out.byline === null && i < blocks.length; i++) {
@@ -171,6 +182,17 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
         out.date = shown.date;
         out.dateIsUpdate = shown.isUpdate;
       }
+    }
+  }
+  // Nothing near the headline: a labelled date line anywhere ("Last updated: November 13, 2025").
+  for (let i = 0; out.date === null && i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b === undefined || b.text.length > MAX_LINE_CHARS || !LABELLED_DATE.test(b.text.trim())) continue;
+    if (b.reason !== null && FOREIGN.has(b.reason)) continue;
+    const shown = dateLine(b);
+    if (shown !== null) {
+      out.date = shown.date;
+      out.dateIsUpdate = shown.isUpdate;
     }
   }
   return out;
