@@ -166,3 +166,19 @@ test('a line that gives only the month reads as YYYY-MM; a longer line or a non-
   assert.equal(parseMonthYear('Marathon 2015'), null);
   assert.equal(parseMonthYear('We met in November 2015'), null);
 });
+
+test('credentials stay with the name they close; a site name with "&" is one credit; joining words need spaces', () => {
+  assert.deepEqual(cleanAuthors(['By Ruth Adeyemi, MS, RDN, LD'], []), ['Ruth Adeyemi, MS, RDN, LD']);
+  assert.deepEqual(cleanAuthors(['Piet Smits, Ph.D.'], [], true), ['Piet Smits, Ph.D.']);
+  assert.equal(cleanAuthors(['Piet Smits, SEO & Content Lead'], [])[0], 'Piet Smits', 'only a closing run of credentials is attached');
+  assert.deepEqual(cleanAuthors(['Holt & Holt'], ['Holt & Holt'], true), ['Holt & Holt']);
+  assert.deepEqual(cleanAuthors(['Mara Lind, E-RYT 200'], []), ['Mara Lind, E-RYT 200']);
+  assert.deepEqual(cleanAuthors(['Ana Lima e Rui Costa'], []), ['Ana Lima', 'Rui Costa']);
+});
+
+test('citation_author is one person a tag, "Last, First"; a "By" line beats a different <meta name=author>', () => {
+  const doc = parseHtml('<html><head><meta name="citation_author" content="Okafor, Chidi A."><meta name="citation_author" content="Lind, Mara"></head><body></body></html>');
+  assert.deepEqual(readMetadata(doc, {}).meta.authors, ['Chidi A. Okafor', 'Mara Lind']);
+  const page = parseHtml('<html><head><meta name="author" content="Web Team Member"></head><body><h1>Story</h1><p><em>By Lena Fisk</em></p></body></html>');
+  assert.deepEqual(readMetadata(page, {}).meta.authors, ['Lena Fisk']);
+});

@@ -21,7 +21,11 @@ const PUBLISHED_META = [
 const PUBLISHED_KEY = /(?:^|[-_.:])(?:publish(?:ed)?|pub)(?:[-_.:]?(?:date|time|on|at))?$/u;
 const UPDATE_KEY = /modif|updat|revis|expir/u;
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'lastmod'];
-const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'citation_author', 'byl'];
+const AUTHOR_META = ['author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl'];
+/** Highwire/Google Scholar tags: one author per tag, often "Last, First" (so never split on the comma). */
+const CITATION_AUTHOR = 'citation_author';
+/** "Roy, Aniruddha" / "Pereira, Fernando C.": a surname, a comma, then given names. */
+const LAST_FIRST = /^([\p{L}\p{M}'’-]+(?:\s[\p{L}\p{M}'’-]+)?),\s*(\p{L}[\p{L}\p{M}'’.-]*(?:\s\p{L}[\p{L}\p{M}'’.-]*){0,2})$/u;
 /** Twitter's label/data pairs ("twitter:label1" = "Written by", "twitter:data1" = the name), which
  *  SEO plugins emit when nothing else names the author. */
 const AUTHOR_LABEL = /^(?:written\s+by|author|by)$/iu;
@@ -105,6 +109,9 @@ function creditsOnlySite(names: readonly string[], siteNames: readonly (string |
  *  look like this, so menu words and teaser text ("See all", "People") do not. */
 const PERSON_CREDIT = /^\p{Lu}[\p{L}\p{M}'’-]+(?:\s(?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’-]+|(?:van|von|de|der|den|da|di|del|la|le|du|dos|bin|al)(?=\s))){1,3}$/u;
 
+/** The name before any credentials ("Jane Doe, MS, RDN") looks like a person's. */
+const isPersonCredit = (name: string): boolean => PERSON_CREDIT.test(name.split(',')[0]?.trim() ?? '');
+
 /** The longest label of the URL's host ("nationalgeographic" for www.nationalgeographic.com). */
 function hostLabel(url: string | null | undefined): string | null {
   if (url == null) return null;
@@ -173,14 +180,23 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
     url: opts.url ?? null,
   };
 
-  let metaAuthors = allMeta(tags, ...AUTHOR_META).filter((a) => !/^https?:/u.test(a));
+  const citation = allMeta(tags, CITATION_AUTHOR).map((a) => a.trim().replace(LAST_FIRST, '$2 $1'));
+  let metaAuthors = [...allMeta(tags, ...AUTHOR_META), ...citation].filter((a) => !/^https?:/u.test(a));
   if (metaAuthors.length === 0) metaAuthors = twitterAuthors(tags);
   const siteNames = [siteName, ld.publisher, ld.siteName];
   // The site also goes by its host's name ("National Geographic" on nationalgeographic.com).
-  const orgNames = [...siteNames, hostLabel(opts.url)];
-  const isOrg = (names: string[]): boolean => creditsOnlySite(names, orgNames);
+  const host = hostLabel(opts.url);
+  const isOrg = (names: string[]): boolean => creditsOnlySite(names, siteNames) || (names.length > 0 && names.every((n) => squash(n) === host));
   let authors = cleanAuthors(ld.authors, siteNames, true);
-  if (authors.length === 0) authors = cleanAuthors(metaAuthors, siteNames, true);
+  if (authors.length === 0) {
+    authors = cleanAuthors(metaAuthors, siteNames, true);
+    // A <meta name=author> often names whoever posted the page in the CMS; a "By" line the page
+    // shows names the writer, and wins when it names someone else.
+    const shown = authors.length > 0 ? cleanAuthors(byLabelAuthors(doc), siteNames) : [];
+    const person = (n: string): string => squash(n.split(',')[0] ?? n);
+    const keys = new Set(authors.map(person));
+    if (shown.length > 0 && shown.every((n) => isPersonCredit(n) && !keys.has(person(n)))) authors = shown;
+  }
   const fromByline = (): string[] => cleanAuthors(bylineAuthors(doc), siteNames);
   if (authors.length === 0) authors = fromByline();
   if (authors.length > 0 && (ld.authorIsOrganization || isOrg(authors))) {
@@ -191,18 +207,18 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
     const typedOrg = ld.authorIsOrganization;
     const people = cleanAuthors(bylineAuthors(doc, isOrg), siteNames);
     const labelled = people.length > 0 ? people : cleanAuthors(byLabelAuthors(doc, isOrg), siteNames);
-    if (labelled.length > 0 && (typedOrg || labelled.every((n) => PERSON_CREDIT.test(n)))) authors = labelled;
+    if (labelled.length > 0 && (typedOrg || labelled.every((n) => isPersonCredit(n)))) authors = labelled;
   } else if (authors.length === 1 && !(authors[0] ?? '').includes(' ')) {
     // A first name or a user name alone in the markup ("Brett", "KatieS") and a full name in the
     // byline ("Brett Larkin", "Aoife O'Riordan").
     const people = fromByline();
-    if (people.length > 0 && people.every((p) => PERSON_CREDIT.test(p))) authors = people;
+    if (people.length > 0 && people.every((p) => isPersonCredit(p))) authors = people;
   }
   if (authors.length === 0) {
     // A guess from the site's name yields to a "By" line on the page ("National Geographic" on
     // nationalgeographic.com is shaped like a person's name and spelt by the host).
     const labelled = personalSiteAuthor(siteName, tags.titleTag, opts.url).length > 0 ? byLabelAuthors(doc) : [];
-    authors = labelled.length > 0 && labelled.every((n) => PERSON_CREDIT.test(n)) ? labelled : personalSiteAuthor(siteName, tags.titleTag, opts.url);
+    authors = labelled.length > 0 && labelled.every((n) => isPersonCredit(n)) ? labelled : personalSiteAuthor(siteName, tags.titleTag, opts.url);
   }
 
   const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) 

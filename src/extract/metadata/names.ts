@@ -7,9 +7,10 @@ const BY_PREFIX = /^(?:(?:written|posted|published|reviewed|updated|authored|sto
 /** A date at the start of a byline ("Dec. 19, 2025 · Jane Doe", "03/10/2023 by Jane Doe"), with the
  *  separator after it. Anchored and bounded, so it is read once. */
 const LEAD_DATE = /^(?:(?:updated|published|posted|last\s+updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\p{L}{3,9}\.?\s{1,3}\d{1,2})(?:[\s,:;|·•–—-]{1,6}|$)/iu;
-/** Splits a list of names. Spaces before a separator are taken from the first of their run only (the
- *  lookbehind): the same splits, but a long run of spaces is not rescanned from each offset. */
-const NAME_SPLIT = /(?:(?<!\s)\s+)?(?:,|;|\||&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/iu;
+/** Splits a list of names; the joining words stand between spaces ("E-RYT" is not "E" + "RYT").
+ *  Spaces before a separator are taken from the first of their run only (the lookbehind): the same
+ *  splits, but a long run of spaces is not rescanned from each offset. */
+const NAME_SPLIT = /(?:(?<!\s)\s+)?(?:,|;|\||&|(?<=\s)(?:and|und|et|y|e)(?=\s))\s*/iu;
 /** A name is short: more than this many words is a sentence, not a byline. */
 const MAX_NAME_WORDS = 5;
 export const MAX_BYLINE_CHARS = 120;
@@ -36,6 +37,18 @@ const ROLE_LEAD = /^(?:senior|junior|former|staff|contributing|freelance|associa
 const PARTICLE = /^(?:van|von|de|der|den|da|di|del|della|dos|das|du|la|le|bin|binti|ibn|al|el|zu|ter|ten|y|e|af|av)$/u;
 /** An acronym before a role noun belongs to the role ("AI Writer", "SEO Specialist"). */
 const ACRONYM = /^\p{Lu}{2,4}$/u;
+
+/** Degrees and credentials written after a name ("Ph.D.", "MD", "RDN", "MSc", "E-RYT 200"): one
+ *  token of letters, dots and hyphens with at least two capitals and no more small letters than
+ *  capitals, a number allowed after it. */
+const CREDENTIAL_SHAPE = /^[\p{L}.-]{2,10}(?:\s\d{2,4})?$/u;
+
+function isCredential(s: string): boolean {
+  if (!CREDENTIAL_SHAPE.test(s)) return false;
+  const upper = (s.match(/\p{Lu}/gu) ?? []).length;
+  const lower = (s.match(/\p{Ll}/gu) ?? []).length;
+  return upper >= 2 && lower <= upper;
+}
 
 /** Two or more capitalised words: what is left of "Jane Doe Example Times" must still be a name. */
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s\p{Lu}[\p{L}\p{M}'’.-]*)+$/u;
@@ -114,8 +127,23 @@ export function cleanAuthors(raw: readonly string[], siteNames: readonly (string
   const out: string[] = [];
   const seen = new Set<string>();
   for (const entry of raw) {
+    // "Morgan & Morgan", "Ernst & Young": the site's own name is one credit, not a list.
+    const whole = entry.replace(/\s+/gu, ' ').trim();
+    if (sites.has(key(whole)) && NAME_SPLIT.test(whole)) {
+      if (!seen.has(key(whole))) out.push(whole);
+      seen.add(key(whole));
+      continue;
+    }
     let roleBegun = false;
-    for (const [i, part] of stripLead(entry).split(NAME_SPLIT).entries()) {
+    const parts = stripLead(entry).split(NAME_SPLIT);
+    for (const [i, part] of parts.entries()) {
+      // "Jane Doe, MS, RDN": degrees and credentials closing a credit are not more names; they stay
+      // with the name they qualify, as the page prints them.
+      const last = out.length - 1;
+      if (i > 0 && last >= 0 && parts.slice(i).every((p) => isCredential(p.trim()) && !sites.has(key(p.trim())))) {
+        out[last] = `${out[last] ?? ''}, ${part.trim()}`;
+        continue;
+      }
       const roles = !fromMarkup || i > 0;
       const name = cleanName(part, roles);
       // Once a role has begun ("Jane Doe Writer, Hardware", "Gardener & Astrologer"), the parts
