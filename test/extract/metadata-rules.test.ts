@@ -182,3 +182,8 @@ test('citation_author is one person a tag, "Last, First"; a "By" line beats a di
   const page = parseHtml('<html><head><meta name="author" content="Web Team Member"></head><body><h1>Story</h1><p><em>By Lena Fisk</em></p></body></html>');
   assert.deepEqual(readMetadata(page, {}).meta.authors, ['Lena Fisk']);
 });
+
+test('a first name alone in the markup takes the full name a "By" line gives', () => {
+  const page = parseHtml('<html><head><meta name="author" content="Brett"></head><body><h1>Yoga mats</h1><p><span>By</span> <span>Brett Larsen</span></p></body></html>');
+  assert.deepEqual(readMetadata(page, {}).meta.authors, ['Brett Larsen']);
+});

@@ -212,13 +212,18 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
     // A first name or a user name alone in the markup ("Brett", "KatieS") and a full name in the
     // byline ("Brett Larkin", "Aoife O'Riordan").
     const people = fromByline();
+    const first = `${(authors[0] ?? '').toLowerCase()} `;
+    // ...or the full name only on a "By" line or in the site's own name ("Brett" on brettlarkin.com).
+    const fuller = [...byLabelAuthors(doc), ...personalSiteAuthor(siteName, tags.titleTag, opts.url)].find((n) => n.toLowerCase().startsWith(first));
     if (people.length > 0 && people.every((p) => isPersonCredit(p))) authors = people;
+    else if (fuller !== undefined) authors = [fuller];
   }
   if (authors.length === 0) {
     // A guess from the site's name yields to a "By" line on the page ("National Geographic" on
     // nationalgeographic.com is shaped like a person's name and spelt by the host).
-    const labelled = personalSiteAuthor(siteName, tags.titleTag, opts.url).length > 0 ? byLabelAuthors(doc) : [];
-    authors = labelled.length > 0 && labelled.every((n) => isPersonCredit(n)) ? labelled : personalSiteAuthor(siteName, tags.titleTag, opts.url);
+    const guess = personalSiteAuthor(siteName, tags.titleTag, opts.url);
+    const labelled = guess.length > 0 ? byLabelAuthors(doc) : [];
+    authors = labelled.length > 0 && labelled.every((n) => isPersonCredit(n)) ? labelled : guess;
   }
 
   const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) 

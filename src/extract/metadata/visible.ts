@@ -74,6 +74,15 @@ function isSectionLink(owner: Element, name: string): boolean {
   return findAll(owner, (e) => e.name === 'a' && SECTION_HREF.test(e.attribs['href'] ?? '')).some((a) => textOf(a).trim() === name);
 }
 
+/** A block that is only a person's name, beside the date line under the headline ("2025-12-17 ·"
+ *  then "Jane Doe" in an element of its own): the byline without "By". */
+function nameBesideDate(blocks: readonly RawBlock[], i: number): string | null {
+  const b = blocks[i];
+  if (b === undefined || b.kind === 'heading' || !PERSON.test(b.text.trim())) return null;
+  const beside = [blocks[i - 1], blocks[i + 1]].some((n) => n !== undefined && n.text.length <= MAX_LINE_CHARS && dateLine(n) !== null);
+  return beside && !isSectionLink(b.owner, b.text.trim()) ? cleanName(b.text.trim()) : null;
+}
+
 export interface VisibleMeta {
   date: string | null;
   /** The date line says it is an update ("Updated", "Modified", "Last reviewed"). */
@@ -157,7 +166,7 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
       }
     }
     if (out.byline === null) out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
-    if (out.byline === null && Math.abs(i - titleIndex) <= DATE_LINE_REACH) out.byline = dateLineName(b.text.trim(), b.owner);
+    if (out.byline === null && Math.abs(i - titleIndex) <= DATE_LINE_REACH) out.byline = dateLineName(b.text.trim(), b.owner) ?? nameBesideDate(blocks, i);
     if (out.date !== null && out.byline !== null) break;
   }
   // A page that shows only the month ("November 2015") next to its headline.
