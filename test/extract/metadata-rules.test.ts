@@ -187,3 +187,10 @@ test('a first name alone in the markup takes the full name a "By" line gives', (
   const page = parseHtml('<html><head><meta name="author" content="Brett"></head><body><h1>Yoga mats</h1><p><span>By</span> <span>Brett Larsen</span></p></body></html>');
   assert.deepEqual(readMetadata(page, {}).meta.authors, ['Brett Larsen']);
 });
+
+test('forum bylines lose what follows the user name: a date after "»", a post count, "1 year ago"', () => {
+  assert.deepEqual(cleanAuthors(['quietfox » Sat Mar 02, 2024 9:14 am'], []), ['quietfox']);
+  assert.deepEqual(cleanAuthors(['Mara Lind 3'], []), ['Mara Lind']);
+  assert.deepEqual(cleanAuthors(['via quietfox 1 year ago'], []), ['quietfox']);
+  assert.deepEqual(cleanAuthors(['Pl45m4'], []), ['Pl45m4'], 'digits inside a handle stay');
+});

@@ -3,7 +3,7 @@
 // interface words, template placeholders, role lines).
 
 /** "By", "Von", "Par", "Por", "Door", "Di", "Av", "Authors:" prefixes, and "Written/Posted by". */
-const BY_PREFIX = /^(?:(?:written|posted|published|reviewed|updated|authored|story|words|text|reporting|article|articles|recipe|post|posts|blog\s+post|interview|photos?|video)\s+)?(?:by|von|par|por|door|di|da|av|af|de|autor(?:in|es|en)?|authors?|auteurs?|contributors?|escrito por)\s*[:\-–]?\s+/iu;
+const BY_PREFIX = /^(?:(?:written|posted|published|reviewed|updated|authored|story|words|text|reporting|article|articles|recipe|post|posts|blog\s+post|interview|photos?|video)\s+)?(?:by|von|par|por|door|di|da|av|af|de|autor(?:in|es|en)?|authors?|auteurs?|contributors?|escrito por|via)\s*[:\-–]?\s+/iu;
 /** A date at the start of a byline ("Dec. 19, 2025 · Jane Doe", "03/10/2023 by Jane Doe"), with the
  *  separator after it. Anchored and bounded, so it is read once. */
 const LEAD_DATE = /^(?:(?:updated|published|posted|last\s+updated)\s*:?\s*)?(?:\p{L}{3,9}\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?,?\s{1,3}\d{4}|\d{1,2}\.?\s{1,3}\p{L}{3,9}\.?,?\s{1,3}\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\p{L}{3,9}\.?\s{1,3}\d{1,2})(?:[\s,:;|·•–—-]{1,6}|$)/iu;
@@ -20,6 +20,9 @@ export const MAX_BYLINE_CHARS = 120;
  *  the same, but a run is read once instead of from each of its offsets (quadratic: an author of
  *  100,000 letters took 46 s). */
 const TAIL_NOISE = /(?:(?<!\s)\s+)?(?:[-–—|•·]\s*)?(?:\d{1,2}\s+\p{L}+\s+\d{4}|(?<!\p{L})\p{L}+\s+\d{1,2},?\s+\d{4}|\d{4}[-/]\d{1,2}[-/]\d{1,2}|updated\b|published\b|posted\b|last\s+update|\bon\s+\d|\bon\s+\p{L}+\s+\d|\bon\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bon\s+behalf\b|\bin\s+\p{L}|(?<!\d)\d+\s*min(?:ute)?s?\s+read).*$/iu;
+/** What forum bylines print after a user name: "» Sat Mar 02", a reputation or post count ("3",
+ *  "#2"), "1 year ago". Anchored at the end and bounded, so read once. */
+const FORUM_TAIL = /\s(?:»[^»]{0,80}|#?\d{1,6}|\d{1,3}\s(?:second|minute|hour|day|week|month|year)s?\sago\b.{0,80})$/u;
 /** Separators and spaces at either end (the trailing run entered at its first character, as above). */
 const EDGE_PUNCTUATION = /^[\s,:;|–—-]+|(?<![\s,:;|–—-])[\s,:;|–—-]+$/gu;
 /** Words that stand where a name should be but are not one (labels, interface words). */
@@ -90,7 +93,7 @@ const TEMPLATE_KEY = /^[a-z_]+(?:\.[a-z_]+)+\.(?:author|authors|name|byline|crea
  *  page's credit, so `roles: false` keeps it. */
 export function cleanName(raw: string, roles = true): string | null {
   let s = raw.replace(/\s+/gu, ' ').trim();
-  s = s.replace(BY_PREFIX, '').replace(TAIL_NOISE, '').replace(EDGE_PUNCTUATION, '').trim();
+  s = s.replace(BY_PREFIX, '').replace(TAIL_NOISE, '').replace(FORUM_TAIL, '').replace(EDGE_PUNCTUATION, '').trim();
   if (s === '' || /https?:|www\.|@|\.com\b|[{}<>]/iu.test(s)) return null;
   // A name is no longer than a whole byline: a 100,000-letter "author" is bait, not a name.
   if (s.length > MAX_BYLINE_CHARS || words(s).length > MAX_NAME_WORDS) return null;
