@@ -194,3 +194,9 @@ test('forum bylines lose what follows the user name: a date after "»", a post c
   assert.deepEqual(cleanAuthors(['via quietfox 1 year ago'], []), ['quietfox']);
   assert.deepEqual(cleanAuthors(['Pl45m4'], []), ['Pl45m4'], 'digits inside a handle stay');
 });
+
+test('bylines declared in microdata come before class-named ones, and a <meta itemprop=name> names', () => {
+  const doc = parseHtml(`<div class="post-author-card"><a href="/u/9/mara">Mara Lind</a> edited</div>
+    <div class="user-details" itemprop="author" itemscope><a href="/u/7/quietfox" itemprop="url">quietfox</a><meta itemprop="name" content="quietfox"></div>`);
+  assert.deepEqual(bylineAuthors(doc), ['quietfox']);
+});

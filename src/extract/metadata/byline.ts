@@ -88,7 +88,8 @@ function nameTexts(box: Element): string[] {
   for (const el of named) {
     if (named.some((other) => other !== el && isWithin(other, el))) continue;
     if (NOT_WRITER_LABEL.test(labelBefore(el, box))) continue;
-    const text = spacedText(el);
+    // Microdata names may sit in a <meta itemprop="name" content="..."> with no text.
+    const text = el.name === 'meta' ? (el.attribs['content'] ?? '').trim() : spacedText(el);
     if (text !== '' && text.length <= MAX_BYLINE_CHARS && !isRoleLine(text)) out.push(text);
   }
   return out;
@@ -116,8 +117,14 @@ function isWithin(el: Element, ancestor: Element): boolean {
  *  the first few bylines are read, since further down they belong to teasers of other stories. */
 export function bylineAuthors(doc: Document, skip?: (names: string[]) => boolean): string[] {
   let seen = 0;
-  for (const el of elements(doc)) {
-    if (!isBylineElement(el)) continue;
+  // Bylines the markup declares (itemprop/rel=author) come before ones guessed from class names.
+  // A declared name inside a byline box ("By <a rel=author>A</a> and <a rel=author>B</a>") brings
+  // the whole box forward, so every name in it is read.
+  const all = elements(doc).filter(isBylineElement);
+  const declared = all.filter((el) => el.attribs['itemprop'] === 'author' || el.attribs['rel'] === 'author')
+    .flatMap((el) => [all.find((box) => box === el || isWithin(el, box)) ?? el, el]);
+  const first = [...new Set(declared)];
+  for (const el of [...first, ...all.filter((el) => !first.includes(el))]) {
     if (skip !== undefined && ++seen > MAX_SKIPPED_BYLINES) break;
     // Prefer the name elements of a byline box over its whole text (role, date, label).
     const named = cleanAuthors(nameTexts(el), []);

@@ -154,7 +154,13 @@ function aroundTitle(titleIndex: number, length: number): number[] {
 export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): VisibleMeta {
   const out: VisibleMeta = { date: null, dateIsUpdate: false, byline: null };
   if (titleIndex < 0) return out;
-  for (const i of aroundTitle(titleIndex, blocks.length)) {
+  // Without a heading for the title, the anchor is the first block of the content, which may be
+  // the date line itself ("blog | February 01, 2022" in an <h3>): read it last. A headline
+  // (h1/h2) is not read: a date in it is what the story is about.
+  const anchor = blocks[titleIndex];
+  const isHeadline = anchor !== undefined && anchor.kind === 'heading' && (anchor.level ?? 1) <= 2;
+  const order = isHeadline ? aroundTitle(titleIndex, blocks.length) : [...aroundTitle(titleIndex, blocks.length), titleIndex];
+  for (const i of order) {
     const b = blocks[i];
     if (b === undefined || b.text.length > MAX_LINE_CHARS) continue;
     if (b.reason !== null && FOREIGN.has(b.reason)) continue;
