@@ -22,7 +22,7 @@ const MAX_ANCESTORS = 12;
 /** How many bylines are read past the site's own credit before giving up on finding a person. */
 const MAX_SKIPPED_BYLINES = 4;
 /** A name after one of these labels edited, reviewed or illustrated the page; it did not write it. */
-const NOT_WRITER_LABEL = /(?:updated|edited|reviewed|checked|illustrat\w*|photo\w*|produced|narrated|translated)\s+by\s*:?\s*$/iu;
+const NOT_WRITER_LABEL = /(?:updated|edited|reviewed|researched|checked|illustrat\w*|photo\w*|produced|narrated|translated)\s+by\s*:?\s*$/iu;
 /** A byline box is small: more elements than this is a page section that happens to match. */
 const MAX_BOX_ELEMENTS = 80;
 /** How far back the label before a name is looked for. */
