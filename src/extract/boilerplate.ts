@@ -18,6 +18,7 @@ export const REASON = {
   footer: 'footer',
   hidden: 'hidden',
   popup: 'popup',
+  user_panel: 'user_panel',
   non_content: 'non_content',
   low_content_block: 'low_content_block',
   link_list: 'link_list',
@@ -44,6 +45,11 @@ const STRONG: [RegExp, Reason][] = [
   [new RegExp(`newsletter|${B}subscribe|subscription|${B}sign-?up${E}|mailing-?list|opt-?in${E}|mc4wp|mailchimp`), REASON.newsletter],
   [new RegExp(`${B}(?:share|sharing|sharebar|share-?buttons?|social|socials|social-?share|sociable|addthis|sharethis)${E}|share-|-share|social-`), REASON.share_bar],
   [new RegExp(`${B}(?:ads?|advert|adverts|advertisement|adslot|ad-?slot|ad-?unit|ad-?container|ad-?wrapper|dfp|gpt-ad|sponsored|adsbygoogle|taboola|outbrain)${E}|advert|adsbygoogle|google_ads|taboola|outbrain`), REASON.advertisement],
+  // Forum engines' per-post furniture: the poster's panel (name, rank, post count, join date)
+  // and the signature under the post (phpBB `postprofile`/`signature`, vBulletin `userinfo`,
+  // XenForo `message-userDetails`/`message-signature`, and the like). Strong: the class sits on
+  // the post's own box, next to content-looking tokens such as `post`.
+  [new RegExp(`${B}(?:signature|post-?signature|message-?signature|user-?info|postprofile|user-?details|message-?userdetails|poster-?info|user-?stats|postbit-?user|member-?info)${E}`), REASON.user_panel],
   [new RegExp(`${B}(?:comments?|comment-?list|comment-?form|commentlist|disqus|respond|replies|discussion)${E}|disqus|comments-`), REASON.comments],
 ];
 /** Weak patterns lose against a content-looking token on the same element. (Any verdict
@@ -94,13 +100,25 @@ export function judgeElement(el: Element): Verdict | null {
   if (role !== undefined && ROLE[role] !== undefined) return { reason: ROLE[role] };
   if (el.attribs['itemprop'] === 'articleBody') return null;
   const tokens = classAndId(el);
-  if (tokens === '' || !ANY_PATTERN.test(tokens)) return null;
-  for (const [re, reason] of STRONG) {
-    if (re.test(tokens)) {
-      return { reason };
-    }
+  if (tokens === '') return null;
+  let reason = tokenVerdicts.get(tokens);
+  if (reason === undefined) {
+    reason = judgeTokens(tokens);
+    if (tokenVerdicts.size >= TOKEN_CACHE_SIZE) tokenVerdicts.clear();
+    tokenVerdicts.set(tokens, reason);
   }
+  return reason === null ? null : { reason };
+}
+
+/** Pages repeat the same class strings on hundreds of elements (menu items, cards), and the
+ *  patterns are long alternations: verdicts are remembered per class/id string, up to this many. */
+const TOKEN_CACHE_SIZE = 20000;
+const tokenVerdicts = new Map<string, Reason | null>();
+
+function judgeTokens(tokens: string): Reason | null {
+  if (!ANY_PATTERN.test(tokens)) return null;
+  for (const [re, reason] of STRONG) if (re.test(tokens)) return reason;
   if (CONTENT_HINT.test(tokens)) return null;
-  for (const [re, reason] of WEAK) if (re.test(tokens)) return { reason };
+  for (const [re, reason] of WEAK) if (re.test(tokens)) return reason;
   return null;
 }

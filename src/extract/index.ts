@@ -40,6 +40,23 @@ function titleHeadingIndex(blocks: readonly RawBlock[], keep: readonly boolean[]
   return -1;
 }
 
+/** How far after the headline, and how long, a line holding the shown byline may be. */
+const BYLINE_SEARCH_BLOCKS = 6;
+const BYLINE_MAX_CHARS = 140;
+
+/** The block model does not bring back the byline shown under the headline ("By Jane Doe |
+ *  March 4, 2025"): it belongs in `authors`, and the cleaner's line rules name a byline only when
+ *  it is names alone. This is the kept short line near the headline holding the names visibleMeta
+ *  read; it is dropped only when the rules had left it out (they may keep a line with more in it). */
+function bylineIndex(blocks: readonly RawBlock[], keep: readonly boolean[], start: number, byline: string | null): number {
+  if (byline === null || start < 0) return -1;
+  for (let i = start; i < Math.min(blocks.length, start + BYLINE_SEARCH_BLOCKS); i++) {
+    const b = blocks[i];
+    if (b !== undefined && keep[i] === true && b.kind !== 'heading' && b.text.length <= BYLINE_MAX_CHARS && b.text.includes(byline)) return i;
+  }
+  return -1;
+}
+
 /** The day the page shows wins over a different day in the markup (pages show the date they
  *  stand by); the markup's full timestamp is kept when it is that day. A shown date that says
  *  it is an update yields to the markup's publication date. */
@@ -57,6 +74,8 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   const root = contentRoot(doc);
   const raw = segment(root);
   const sel = selectMain(raw, root, opts.include_comments === true);
+  const ruled = [...sel.keep];
+  const ruledReasons = [...sel.reasons];
   const model = loadBlockModel();
   if (model !== null) applyBlockModel(model, raw, sel, opts.include_comments === true);
   const { keep, reasons } = sel;
@@ -69,6 +88,11 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   if (th >= 0) {
     keep[th] = false;
     reasons[th] = REASON.title_heading;
+  }
+  const by = bylineIndex(raw, keep, th >= 0 ? th : keep.indexOf(true), shown.byline);
+  if (by >= 0 && ruled[by] !== true) {
+    keep[by] = false;
+    reasons[by] = ruledReasons[by] ?? REASON.low_block_score;
   }
   const blocks: Block[] = [];
   const removed: Removed[] = [];

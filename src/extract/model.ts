@@ -42,31 +42,64 @@ export function loadBlockModel(path = EXTRACT_MODEL_PATH): BlockModel | null {
   return model;
 }
 
-/** Probability that each block is main content. */
-export function scoreBlocks(model: BlockModel, rows: readonly number[][]): number[] {
-  return rows.map((x) => predict(model.gbdt, x));
+/** Probability that each block is main content (0 for a row not computed). */
+export function scoreBlocks(model: BlockModel, rows: readonly (readonly number[] | null)[]): number[] {
+  return rows.map((x) => (x === null ? 0 : predict(model.gbdt, x)));
 }
 
 /** Furniture the model may not bring back: named by strong class tokens or roles that are
  *  rarely wrong, whatever the block looks like (an ad written as prose is still an ad). */
 const FINAL_REASONS: ReadonlySet<string> = new Set([
-  REASON.cookie_notice, REASON.newsletter, REASON.share_bar, REASON.advertisement, REASON.popup,
+  REASON.cookie_notice, REASON.newsletter, REASON.share_bar, REASON.advertisement, REASON.popup, REASON.user_panel,
 ]);
+
+/** Whether the model may bring in a block the rules left out, on what the block is: not strong
+ *  furniture, nor a level-1 heading (the page's headline, which belongs in `title`: the WCXB gold
+ *  text starts with the title on only 113 of 1,476 pages). */
+function mayAdmitByKind(b: RawBlock): boolean {
+  return !(b.reason !== null && FINAL_REASONS.has(b.reason)) && !(b.kind === 'heading' && b.level === 1);
+}
+
+/** ...and not a line the shared cleaner's line rules name (a shown date, a byline: one mechanism
+ *  for what a line is, src/clean/boilerplate.ts). */
+export function mayAdmit(b: RawBlock, includeComments: boolean): boolean {
+  return mayAdmitByKind(b) && lineReason(b.text, { include_comments: includeComments }) === null;
+}
+
+/** The model's verdict on one block: kept blocks stay from `retain`, others come in from `admit`. */
+export function decide(model: BlockModel, p: number, ruled: boolean, admissible: boolean): boolean {
+  return ruled ? p >= model.retain : admissible && p >= model.admit;
+}
+
+/** A link line under a furniture verdict that the rules left out (a menu entry, a footer link)
+ *  is not scored: a third of all blocks, and one in sixteen of them is gold, mostly words the
+ *  gold keeps from breadcrumbs and tag lists. On a listing the links are the content, so there
+ *  they are scored. */
+const UNSCORED_LINK_SHARE = 0.95;
+
+/** Whether the model is asked about a block at all: a block the rules kept always is; a block
+ *  they left out only when the model could bring it in. */
+export function needsScore(b: RawBlock, ruled: boolean, listing: boolean): boolean {
+  if (ruled) return true;
+  if (!mayAdmitByKind(b)) return false;
+  return listing || b.reason === null || b.linkChars < UNSCORED_LINK_SHARE * b.text.length;
+}
 
 /** Keeps the blocks the model scores at or above their bar and drops the rest, in place.
  *  A dropped block keeps the rules' reason when they had one; comments asked for stay kept.
- *  The model does not bring back strong furniture, nor a level-1 heading the rules left out:
- *  that is the page's headline, which belongs in `title` (the WCXB gold text starts with the
- *  title on only 113 of 1,476 pages), nor a line the shared cleaner's line rules name (a shown date, a byline:
- *  one mechanism for what a line is, src/clean/boilerplate.ts). */
+ *  Only blocks whose verdict can change are scored (needsScore), and the line rules are asked
+ *  only about blocks the model would bring in. */
 export function applyBlockModel(model: BlockModel, blocks: readonly RawBlock[], sel: Selection, includeComments: boolean): void {
-  const p = scoreBlocks(model, blockFeatures(blocks, sel));
+  const asked = (i: number): boolean => {
+    const b = blocks[i] as RawBlock;
+    return !(includeComments && b.reason === REASON.comments) && needsScore(b, sel.keep[i] === true, sel.listing);
+  };
+  const p = scoreBlocks(model, blockFeatures(blocks, sel, asked));
   blocks.forEach((b, i) => {
     if (includeComments && b.reason === REASON.comments) return;
     const ruled = sel.keep[i] === true;
-    let keep = (p[i] ?? 0) >= (ruled ? model.retain : model.admit);
-    if (keep && !ruled && ((b.reason !== null && FINAL_REASONS.has(b.reason)) || (b.kind === 'heading' && b.level === 1))) keep = false;
-    if (keep && !ruled && lineReason(b.text, { include_comments: includeComments }) !== null) keep = false;
+    const q = p[i] ?? 0;
+    const keep = decide(model, q, ruled, !ruled && q >= model.admit && mayAdmit(b, includeComments));
     sel.keep[i] = keep;
     sel.reasons[i] = keep ? null : sel.reasons[i] ?? REASON.low_block_score;
   });
