@@ -63,10 +63,18 @@ function unglue(text: string): string {
   return text.trim().replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
 }
 
+/** The longest line any rule of lineReason looks at. */
+const MAX_RULE_WORDS = Math.max(
+  ...LINE_RULES.map((r) => r.maxWords), SHARE_MAX_WORDS, LINK_LINE_MAX_WORDS, BYLINE_MAX_WORDS, CREDIT_MAX_WORDS, DATE_LINE_MAX_WORDS,
+);
+
 // Patterns are lower-case and see lower-cased text (the `i` flag is slow on Unicode patterns).
 /** The boilerplate a single line is by its wording alone (the extractor also asks, so its block
  *  scorer does not bring back a line these rules would take out), or null. */
 export function lineReason(text: string, opts: ExtractOptions): string | null {
+  // Every rule below is for lines of at most MAX_RULE_WORDS words, and ungluing and lower-casing
+  // only ever add words: a longer paragraph is none of these, and is not rewritten to find out.
+  if (wordCount(text) > MAX_RULE_WORDS) return null;
   const t = unglue(text).toLowerCase();
   const n = wordCount(t);
   for (const rule of LINE_RULES) {

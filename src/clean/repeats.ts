@@ -20,7 +20,11 @@ const NEAR_CONTAINMENT = 0.7;
 function shingles(norm: string): Set<string> {
   const ws = norm.split(' ');
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(ws.slice(i, i + SHINGLE).join(' '));
+  for (let i = 0; i + SHINGLE <= ws.length; i++) {
+    let s = ws[i] as string;
+    for (let k = 1; k < SHINGLE; k++) s += ` ${ws[i + k] as string}`;
+    out.add(s);
+  }
   return out;
 }
 

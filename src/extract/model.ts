@@ -5,7 +5,6 @@
 // list, a forum's posts, a listing's item summaries). Without the file, the rules stand alone.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { predict } from '../textmode/gbdt.js';
 import type { GbdtModel } from '../textmode/gbdt.js';
 import { blockFeatures, FEATURE_NAMES } from './features.js';
 import type { RawBlock } from './segment.js';
@@ -26,6 +25,58 @@ export interface BlockModel {
   retain: number;
 }
 
+/** All trees of a model in flat typed arrays (children as absolute node numbers): the same
+ *  comparisons in the same order as gbdt.ts's predict, without a lookup per tree and node. */
+interface FlatTrees {
+  base: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+
+const flatCache = new WeakMap<GbdtModel, FlatTrees>();
+
+function flatten(model: GbdtModel): FlatTrees {
+  const hit = flatCache.get(model);
+  if (hit !== undefined) return hit;
+  const size = model.trees.reduce((n, t) => n + t.feature.length, 0);
+  const flat: FlatTrees = {
+    base: model.base, roots: new Int32Array(model.trees.length), feature: new Int32Array(size), threshold: new Float64Array(size),
+    left: new Int32Array(size), right: new Int32Array(size), value: new Float64Array(size),
+  };
+  let off = 0;
+  model.trees.forEach((t, k) => {
+    flat.roots[k] = off;
+    for (let i = 0; i < t.feature.length; i++) {
+      flat.feature[off + i] = t.feature[i] ?? -1;
+      flat.threshold[off + i] = t.threshold[i] ?? 0;
+      flat.left[off + i] = off + (t.left[i] ?? 0);
+      flat.right[off + i] = off + (t.right[i] ?? 0);
+      flat.value[off + i] = t.value[i] ?? 0;
+    }
+    off += t.feature.length;
+  });
+  flatCache.set(model, flat);
+  return flat;
+}
+
+/** gbdt.ts's predict on the flat trees (a row holds every feature). */
+function predictFlat(m: FlatTrees, x: readonly number[]): number {
+  let z = m.base;
+  const { roots, feature, threshold, left, right, value } = m;
+  for (let t = 0; t < roots.length; t++) {
+    let node = roots[t] as number;
+    for (let f = feature[node] as number; f >= 0; f = feature[node] as number) {
+      node = (x[f] as number) <= (threshold[node] as number) ? (left[node] as number) : (right[node] as number);
+    }
+    z += value[node] as number;
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
 let cached: BlockModel | null | undefined;
 
 /** The shipped model, or null when the file is absent or was trained on other features. */
@@ -44,7 +95,8 @@ export function loadBlockModel(path = EXTRACT_MODEL_PATH): BlockModel | null {
 
 /** Probability that each block is main content (0 for a row not computed). */
 export function scoreBlocks(model: BlockModel, rows: readonly (readonly number[] | null)[]): number[] {
-  return rows.map((x) => (x === null ? 0 : predict(model.gbdt, x)));
+  const flat = flatten(model.gbdt);
+  return rows.map((x) => (x === null ? 0 : predictFlat(flat, x)));
 }
 
 /** Furniture the model may not bring back: named by strong class tokens or roles that are
