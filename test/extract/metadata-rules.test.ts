@@ -9,6 +9,7 @@ import { byLabelAuthors, bylineAuthors } from '../../src/extract/metadata/byline
 import { pickTitle, stripSiteName, tidyTitle } from '../../src/extract/metadata/title.js';
 import type { TitleSources } from '../../src/extract/metadata/title.js';
 import { readMetadata } from '../../src/extract/metadata/index.js';
+import { readJsonLd } from '../../src/extract/metadata/jsonld.js';
 
 test('job titles come off names; a part that is only a role is dropped', () => {
   assert.deepEqual(cleanAuthors(['Ruth Adeyemi Senior Health Reporter'], []), ['Ruth Adeyemi']);
@@ -199,4 +200,12 @@ test('bylines declared in microdata come before class-named ones, and a <meta it
   const doc = parseHtml(`<div class="post-author-card"><a href="/u/9/mara">Mara Lind</a> edited</div>
     <div class="user-details" itemprop="author" itemscope><a href="/u/7/quietfox" itemprop="url">quietfox</a><meta itemprop="name" content="quietfox"></div>`);
   assert.deepEqual(bylineAuthors(doc), ['quietfox']);
+});
+
+test('the questions of an FAQPage are not the page\'s main item', () => {
+  const doc = parseHtml(`<script type="application/ld+json">{"@context":"https://schema.org","@type":"FAQPage","mainEntity":[
+    {"@type":"Question","name":"How much do movers cost?","acceptedAnswer":{"@type":"Answer","text":"It depends."}}]}</script>`);
+  assert.equal(readJsonLd(doc).headline, null);
+  const qa = parseHtml('<script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","mainEntity":{"@type":"Question","name":"Why does my build fail?"}}</script>');
+  assert.equal(readJsonLd(qa).headline, 'Why does my build fail?', 'a Q&A page is about its question');
 });

@@ -117,10 +117,14 @@ export function readJsonLd(doc: Document): JsonLdInfo {
   }
   const byId = new Map<string, Json>();
   for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
+  // The questions of an FAQ block are not what the page is about: an FAQPage's `mainEntity` lists
+  // them ("What does it cost?"), whatever the page's own subject.
+  const faqEntries = new Set<unknown>();
+  for (const n of nodes) if (types(n).includes('FAQPage')) for (const q of asArray(n['mainEntity'])) faqEntries.add(q);
   let main: Json | null = null;
   let mainRank = 0;
   for (const n of nodes) {
-    const r = rank(n);
+    const r = faqEntries.has(n) ? 0 : rank(n);
     if (r > mainRank) {
       main = n;
       mainRank = r;
@@ -129,7 +133,10 @@ export function readJsonLd(doc: Document): JsonLdInfo {
   }
   if (main === null) return info;
   info.type = types(main)[0] ?? null;
-  info.headline = str(main['headline']) ?? str(main['name']);
+  // A QAPage names nothing itself; its question is its headline.
+  const entity = asArray(main['mainEntity'])[0];
+  const entityName = types(main).includes('QAPage') && entity !== null && typeof entity === 'object' ? str((entity as Json)['name']) : null;
+  info.headline = str(main['headline']) ?? str(main['name']) ?? entityName;
   info.authors = personNames(main['author'] ?? main['creator'], byId);
   info.authorIsOrganization = authorsTyped(main['author'] ?? main['creator'], byId, ORG_TYPE);
   info.authorIsPerson = authorsTyped(main['author'] ?? main['creator'], byId, /^Person$/u);
