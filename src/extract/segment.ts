@@ -101,6 +101,8 @@ function isDataTable(table: Element): boolean {
 function cleanText(s: string, pre: boolean): string {
   // trimEnd() strips what \s matches; /\s+$/ retried a long run of spaces from each offset.
   if (pre) return s.replace(/^\n+/u, '').trimEnd();
+  // Most blocks have no line break (only <br> makes one): fold the one line directly.
+  if (!s.includes('\n')) return s.replace(/[\s\u00a0]+/gu, ' ').trim();
   return s
     .split('\n')
     .map((line) => line.replace(/[\s\u00a0]+/gu, ' ').trim())
@@ -172,8 +174,9 @@ export function segment(root: Element): RawBlock[] {
         continue;
       }
       let next = ctx;
-      const verdict = judgeElement(child);
-      if (verdict !== null && ctx.reason === null && !ctx.overruled.has(verdict.reason)) {
+      // Inside furniture the first verdict stands: no need to judge the element.
+      const verdict = ctx.reason === null ? judgeElement(child) : null;
+      if (verdict !== null && !ctx.overruled.has(verdict.reason)) {
         if (holdsContent(sizes.get(child), total, verdict.reason === 'hidden')) {
           next = { ...ctx, overruled: new Set([...ctx.overruled, verdict.reason]) };
         } else next = { ...ctx, reason: verdict.reason };
@@ -212,9 +215,11 @@ function linkTextLength(node: Element): number {
   return n;
 }
 
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 function kindOf(owner: Element, ctx: Ctx): BlockKind {
   const name = owner.name;
-  if (/^h[1-6]$/u.test(name)) return 'heading';
+  if (HEADINGS.has(name)) return 'heading';
   if (name === 'pre') return owner.children.some((c) => isTag(c) && c.name === 'code') ? 'code' : 'preformatted';
   if (name === 'figcaption' || name === 'caption') return 'caption';
   if (ctx.inQuote) return 'quote';
