@@ -117,14 +117,7 @@ function isWithin(el: Element, ancestor: Element): boolean {
  *  the first few bylines are read, since further down they belong to teasers of other stories. */
 export function bylineAuthors(doc: Document, skip?: (names: string[]) => boolean): string[] {
   let seen = 0;
-  // Bylines the markup declares (itemprop/rel=author) come before ones guessed from class names.
-  // A declared name inside a byline box ("By <a rel=author>A</a> and <a rel=author>B</a>") brings
-  // the whole box forward, so every name in it is read.
-  const all = elements(doc).filter(isBylineElement);
-  const declared = all.filter((el) => el.attribs['itemprop'] === 'author' || el.attribs['rel'] === 'author')
-    .flatMap((el) => [all.find((box) => box === el || isWithin(el, box)) ?? el, el]);
-  const first = [...new Set(declared)];
-  for (const el of [...first, ...all.filter((el) => !first.includes(el))]) {
+  for (const el of bylineCandidates(doc)) {
     if (skip !== undefined && ++seen > MAX_SKIPPED_BYLINES) break;
     // Prefer the name elements of a byline box over its whole text (role, date, label).
     const named = cleanAuthors(nameTexts(el), []);
@@ -138,9 +131,36 @@ export function bylineAuthors(doc: Document, skip?: (names: string[]) => boolean
   return [];
 }
 
+/** Byline elements, those the markup declares (itemprop/rel=author) first, then the ones guessed
+ *  from class names and links in document order. A declared name inside a byline box ("By <a
+ *  rel=author>A</a> and <a rel=author>B</a>") brings the whole box forward, so every name in it is
+ *  read. Lazy: most pages stop at the first candidate. */
+function* bylineCandidates(doc: Document): Generator<Element> {
+  const all = elements(doc);
+  const first = new Set<Element>();
+  for (const el of all) {
+    if ((el.attribs['itemprop'] !== 'author' && el.attribs['rel'] !== 'author') || inCommentsOrForm(el)) continue;
+    const box = outermostByline(el);
+    if (box !== null) first.add(box);
+    first.add(el);
+  }
+  yield* first;
+  for (const el of all) if (!first.has(el) && isBylineElement(el)) yield el;
+}
+
+/** The outermost byline element around `el` (a few levels up), or null. */
+function outermostByline(el: Element): Element | null {
+  let box: Element | null = null;
+  let p = el.parent as Element | null;
+  for (let i = 0; p !== null && p.type === 'tag' && i < MAX_ANCESTORS; i++, p = p.parent as Element | null) {
+    if (isBylineElement(p)) box = p;
+  }
+  return box;
+}
+
 /** "By" and its translations, or "Contributors:", as a whole text node, or at its start before a
  *  capitalised name. */
-const BY_LABEL = /^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Cc]ontributors?|CONTRIBUTORS?)\s*:?(?:$|\s+\p{Lu})/u;
+const BY_LABEL = /^\s*(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|[Cc]ontributors?|CONTRIBUTORS?)\s*:?(?:\s*$|\s+\p{Lu})/u;
 /** How many ancestors up the line that starts with the label is looked for. */
 const BY_LABEL_LEVELS = 3;
 
@@ -152,7 +172,8 @@ export function byLabelAuthors(doc: Document, skip: (names: string[]) => boolean
   for (const el of elements(doc)) {
     if (el.name === 'script' || el.name === 'style') continue;
     for (const c of el.children) {
-      if (c.type !== 'text' || !BY_LABEL.test(String((c as unknown as { data: string }).data).trim())) continue;
+      // Tested in place (anchored, so it fails at once): trimming every text node costs a copy each.
+      if (c.type !== 'text' || !BY_LABEL.test((c as unknown as { data: string }).data)) continue;
       let line: Element | null = el;
       for (let i = 0; line !== null && line.type === 'tag' && i < BY_LABEL_LEVELS; i++, line = line.parent as Element | null) {
         const text = spacedText(line);
