@@ -3,6 +3,7 @@
 // classifier made of it. Same code for training and for use.
 import type { Line } from './lines.js';
 import { capitalizedShare, endsLikeSentence, looksLikeProse, normalizeForCompare, wordCount } from '../clean/text.js';
+import { DATE_RE, PAGE_STYLE_FEATURE_NAMES, pageStyleFeatures } from './page-style.js';
 
 const URL_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['url_forum', /forum|thread|topic|community|discussion|viewtopic|showthread|\/t\/|questions/i],
@@ -21,7 +22,6 @@ const FORUM_RE = /\b(?:reply|replies|quote|posted|joined|posts|member|thread|vie
 /** Code furniture; `name.call(` is entered at the start of the name only (the lookbehind: the same
  *  lines match, but 99,000 letters took 21 s when each offset rescanned the run). */
 const CODE_RE = /[{};]|\(\)|=>|^\$ |^import |^def |^function |<\/?\w+>|(?<!\w)\w+\.\w+\(/;
-const DATE_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 const SERVICE_RE = /\b(?:contact us|get (?:a|your) (?:quote|free)|our services|book (?:a|an|now|online)|call (?:us|now|today)|request a|free consultation|we offer|our team|schedule|appointment)\b/i;
 const QUESTION_RE = /\?$/;
 /** A link-like line: a few words, no sentence end, most words capitalised (menus, teaser lists). */
@@ -39,6 +39,7 @@ export const PAGE_FEATURE_NAMES = [
   'longest_log', 'price_lines', 'cart_lines', 'forum_lines', 'code_lines', 'date_lines', 'service_lines',
   'question_lines', 'first_prose_pos', 'link_like_share', 'digit_line_share', 'repeat_share', 'teasers_log',
   'list_runs_log', 'mean_words_log', 'kept_first_pos', 'kept_share', 'kept_words_log', 'kept_prose_share', 'kept_runs_log', 'kept_list_share',
+  ...PAGE_STYLE_FEATURE_NAMES,
 ] as const;
 
 function urlFeatures(url: string | null | undefined): number[] {
@@ -94,5 +95,6 @@ export function pageFeatures(lines: readonly Line[], kept: readonly boolean[], u
     keptIdx.length / n, Math.log1p(keptWords) / 10,
     keptWords === 0 ? 0 : keptIdx.reduce((a, i) => a + (looksLikeProse((lines[i] as Line).text) ? counts[i] ?? 0 : 0), 0) / keptWords,
     Math.log1p(runs) / 4, keptIdx.length === 0 ? 0 : keptIdx.filter((i) => (lines[i] as Line).kind === 'list_item').length / keptIdx.length,
+    ...pageStyleFeatures(lines, kept),
   ];
 }

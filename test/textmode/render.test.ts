@@ -35,3 +35,13 @@ test('<![CDATA[ in HTML ends at the next ">" as in a browser, not at "]]>"', () 
     + '<![CDATA[ note ]]><p>Kept paragraph one with words enough to count here.</p><![CDATA[<p>And two.</p></body>';
   assert.equal(renderPageText(html), 'Kept paragraph one with words enough to count here.\nAnd two.');
 });
+
+test('<noscript> with most of the page\'s words is rendered; a "enable JavaScript" note is not', () => {
+  const posts = '<p>The first post of the thread asks how the resolver works and what changed.</p>'
+    + '<p>A reply explains the new structure in a few sentences of its own, with an example.</p>';
+  const header = '<header><p>Community forums: share and learn with other users of the product.</p></header>';
+  assert.equal(renderPageText(`<body>${header}<noscript>${posts}</noscript></body>`).split('\n').length, 3);
+  const page = `<body>${header}<p>An article paragraph long enough to be the page on its own, as most pages are.</p>`
+    + '<noscript><p>Please enable JavaScript.</p></noscript></body>';
+  assert.ok(!renderPageText(page).includes('enable JavaScript'));
+});
