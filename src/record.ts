@@ -91,7 +91,8 @@ export type PageType =
 export interface ArticleMeta {
   title: string | null;
   authors: string[];
-  /** ISO 8601, with the offset when the page gives one; a bare date (YYYY-MM-DD) when only the day is known. */
+  /** ISO 8601, with the offset when the page gives one; a bare date (YYYY-MM-DD) when only the day is
+   *  known; a bare month (YYYY-MM) when the page gives only that ("November 2015"). */
   published_at: string | null;
   modified_at: string | null;
   site_name: string | null;
