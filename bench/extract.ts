@@ -1,7 +1,7 @@
 // Speed of HTML extraction on one core: newsift (extractHtml, and extractHtml + the shared cleaner,
 // which is what users get) against Readability.js 0.6 + linkedom, on the same pages in the same
 // run. Pages: WCXB dev pages when ../shared is present, else samples/*.html, else generated pages.
-//   npm run bench:extract -- [--limit N] [--rounds R]
+//   npm run bench:extract -- [--limit N] [--rounds R] [--repeat K]
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,7 @@ function runChild(system: string, limit: string, rounds: string): Result {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '1' }, only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { limit: { type: 'string', default: '300' }, rounds: { type: 'string', default: '1' }, repeat: { type: 'string', default: '3' }, only: { type: 'string' } } });
   const limit = values.limit;
   const rounds = values.rounds;
   if (values.only !== undefined) {
@@ -95,9 +95,21 @@ function main(): void {
   }
   const { pages, source } = loadInputs(Number(limit));
   const bytes = pages.reduce((a, p) => a + Buffer.byteLength(p.html), 0);
-  const results = Object.keys(SYSTEMS).map((name) => runChild(name, limit, rounds));
+  // On a shared machine the load changes from one child to the next: the systems take turns
+  // `repeat` times and each keeps its fastest run (best-of-k, the usual guard against noise that
+  // only ever slows a run down), so no system is measured only in a bad minute.
+  const repeat = Number(values.repeat);
+  const best = new Map<string, Result>();
+  for (let k = 0; k < repeat; k++) {
+    for (const name of Object.keys(SYSTEMS)) {
+      const r = runChild(name, limit, rounds);
+      const b = best.get(name);
+      best.set(name, b === undefined || r.perSec > b.perSec ? { ...r, rssMb: Math.max(r.rssMb, b?.rssMb ?? 0) } : { ...b, rssMb: Math.max(r.rssMb, b.rssMb) });
+    }
+  }
+  const results = Object.keys(SYSTEMS).map((name) => best.get(name) as Result);
   const base = results[0]?.perSec ?? 1;
-  console.log(`${pages.length} ${source} (${(bytes / 1e6).toFixed(1)} MB) x ${rounds} round(s), one core each, Node ${process.version}`);
+  console.log(`${pages.length} ${source} (${(bytes / 1e6).toFixed(1)} MB) x ${rounds} round(s), one core each, best of ${repeat} turns, Node ${process.version}`);
   console.log(`${'system'.padEnd(32)}  pages/s    MB/s  vs Readability  peak RSS`);
   for (const r of results) {
     console.log(`${(LABELS[r.name] ?? r.name).padEnd(32)}  ${r.perSec.toFixed(1).padStart(7)}  ${r.mbPerSec.toFixed(2).padStart(6)}  ${`${(r.perSec / base).toFixed(2)}x`.padStart(14)}  ${r.rssMb.toFixed(0).padStart(5)} MB`);

@@ -20,8 +20,8 @@ export interface BlockModel {
   /** Probability from which a block the rules left out is brought in. */
   admit: number;
   /** Probability from which a block the rules kept stays. Lower than `admit`: the rules' choice is
-   *  evidence the model only partly sees, and on held-out sites the lower bar kept the items of
-   *  collections and listings that one shared threshold dropped (docs/extraction.md). */
+   *  evidence the model only partly sees (both bars are picked by cross-validation by site,
+   *  scripts/train-extract-cv.ts). */
   retain: number;
 }
 
