@@ -14,6 +14,11 @@ export interface PageHints {
 /** A page with an error message and less real prose than this is the error, not an article
  *  under a banner (two sentences of news are already content). */
 const ERROR_MAX_PROSE_WORDS = 40;
+/** ...nor is a page that keeps this many words in at least ERROR_MAX_ITEMS blocks, prose or not:
+ *  a listing or product grid under a banner. The error pages this project knows keep at most 17
+ *  words (a login form's labels, a bot check's button). */
+const ERROR_MAX_ITEM_WORDS = 120;
+const ERROR_MAX_ITEMS = 6;
 /** With an error status and no message, a page this bare is an error too. */
 const ERROR_STATUS_MAX_WORDS = 25;
 
@@ -34,15 +39,16 @@ const SERVICE_RE = /\b(?:contact us|get a (?:quote|free)|our services|book (?:a|
 /** True when the page is only an error message, login wall, JavaScript notice or bot check. */
 export function isErrorPage(x: Extraction, hints: PageHints = {}): boolean {
   const prose = x.blocks.filter((b) => looksLikeProse(b.text)).reduce((n, b) => n + wordCount(b.text), 0);
-  // The message is looked for only on a page with little prose: the scan reads every removed
-  // line too (hundreds of menu entries), and with real prose its answer would not matter.
-  if (prose < ERROR_MAX_PROSE_WORDS) {
+  const all = x.blocks.reduce((n, b) => n + wordCount(b.text), 0);
+  const items = all >= ERROR_MAX_ITEM_WORDS && x.blocks.length >= ERROR_MAX_ITEMS;
+  // The message is looked for only on a page without content: the scan reads every removed line
+  // too (hundreds of menu entries), and with real content its answer would not matter.
+  if (prose < ERROR_MAX_PROSE_WORDS && !items) {
     const shortTexts = [...x.blocks.map((b) => b.text), ...x.removed.map((r) => r.text)];
     if (x.meta.title) shortTexts.push(x.meta.title);
     if (shortTexts.some((t) => errorMessageKind(t, wordCount(t)) !== null)) return true;
   }
   const status = hints.http_status ?? null;
-  const all = x.blocks.reduce((n, b) => n + wordCount(b.text), 0);
   return status !== null && status >= 400 && all < ERROR_STATUS_MAX_WORDS;
 }
 
