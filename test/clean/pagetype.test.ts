@@ -47,3 +47,12 @@ test("an extractor's type stands; an error page is always error", () => {
   err.meta.page_type = 'article';
   assert.equal(classifyPage(err), 'error');
 });
+
+test('a listing under an error banner is a listing; the banner alone over a few links is the error', () => {
+  const items = Array.from({ length: 20 }, (_, i) => `Council news item number ${i + 1} from the north district`);
+  const banner = { text: "Oops! The page you were looking for doesn't exist.", reason: 'error_banner', position: 0 };
+  const listing: Extraction = { ...page(items), removed: [banner] };
+  assert.equal(classifyPage(listing), 'listing');
+  const soft404: Extraction = { ...page(items.slice(0, 4)), removed: [banner] };
+  assert.equal(classifyPage(soft404), 'error');
+});
