@@ -31,6 +31,7 @@ const CONFIGS: Record<string, Config> = {
   words3: { options: { ...FAST, trees: 150, depth: 3, minLeaf: 100 }, sample: WORDS },
   small: { options: { ...FAST, trees: 60, depth: 4, minLeaf: 200, learningRate: 0.15 }, sample: SAMPLE },
   cap10: { options: { ...FAST, trees: 150, depth: 5, minLeaf: 30 }, sample: { ...SAMPLE, maxRepeat: 10 } },
+  leaf100: { options: { ...FAST, trees: 150, depth: 5, minLeaf: 100 }, sample: SAMPLE },
   depth6: { options: { ...FAST, trees: 150, depth: 6, minLeaf: 30 }, sample: SAMPLE },
 };
 const RETAIN = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
