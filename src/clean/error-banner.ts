@@ -22,10 +22,11 @@ export function removeErrorBanners(x: Extraction): Extraction {
     grew = false;
     x.blocks.forEach((b, i) => {
       if (banner[i]) return;
-      const touches = banner[i - 1] === true || banner[i + 1] === true;
+      // Only a line next to a banner can join it: the others are not read (most pages have none).
+      if (banner[i - 1] !== true && banner[i + 1] !== true) return;
       const companion = isInterjection(b.text)
         || (wordCount(b.text) <= COMPANION_MAX_WORDS && BANNER_COMPANION_RE.test(b.text.trim().toLowerCase()));
-      if (touches && companion) { banner[i] = true; grew = true; }
+      if (companion) { banner[i] = true; grew = true; }
     });
   }
   const reasons = new Map<number, string>();
