@@ -17,8 +17,7 @@ const SHINGLE = 2;
 /** Share of the shorter block's shingles found in the other block that makes it a near copy. */
 const NEAR_CONTAINMENT = 0.7;
 
-function shingles(norm: string): Set<string> {
-  const ws = norm.split(' ');
+function shingles(ws: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + SHINGLE <= ws.length; i++) {
     let s = ws[i] as string;
@@ -39,7 +38,11 @@ export function removeRepeats(x: Extraction): Extraction {
   });
 
   // Near copies: index shingles to compare only blocks that share some.
-  const sets = norms.map((n, i) => (reasons.has(i) || n.split(' ').length < MIN_NEAR_WORDS ? null : shingles(n)));
+  const sets = norms.map((n, i) => {
+    if (reasons.has(i)) return null;
+    const ws = n.split(' ');
+    return ws.length < MIN_NEAR_WORDS ? null : shingles(ws);
+  });
   const byShingle = new Map<string, number[]>();
   sets.forEach((set, i) => set?.forEach((s) => {
     const list = byShingle.get(s);
