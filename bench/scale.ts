@@ -5,7 +5,9 @@
 //      processing phase and over its steady state (after every thread has built its pipeline), with
 //      the CPU per page and the share of it spent in the main thread;
 //   3. peak RSS of a `run` process as the input grows 10x (should stay flat: back-pressure);
-//   4. the queue's overhead per work unit: a BullMQ round trip alone, and a queue run against a local
+//   4. the machine's own ceiling: two processes that share nothing, each running the per-page
+//      pipeline, against one (on a virtual machine two cores rarely give 2x);
+//   5. the queue's overhead per work unit: a BullMQ round trip alone, and a queue run against a local
 //      run over the same small units (needs redis-server; skipped without it).
 // The default input is one Common Crawl WARC file's worth of pages (30,000; about 8 minutes).
 // Wall-clock figures need a quiet machine: on a shared one (load average above the core count) the
@@ -49,6 +51,8 @@ const { values: args } = parseArgs({
     'no-rss': { type: 'boolean', default: false },
     'no-queue': { type: 'boolean', default: false },
     repeat: { type: 'string', default: '1' },
+    /** Internal: run the per-page pipeline over this WARC's sample pages, print pages/s, exit. */
+    'ceiling-child': { type: 'string' },
   },
 });
 const PAGES = Number(args.pages);
@@ -264,7 +268,31 @@ async function queueFigures(work: string): Promise<void> {
   }
 }
 
+/** What two cores of this machine give to two copies of the same work that share nothing: two
+ *  processes, each running the per-page pipeline over the sample pages, against one alone (taken
+ *  alternately). No runner can beat this ratio, so it is the peer the threads' speed-up is read
+ *  against. On a virtual machine it is often well under 2 (the host's cores are shared). */
+async function machineCeiling(warc: string): Promise<number[]> {
+  const child = (): Promise<number> => new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--ceiling-child', warc], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    proc.on('close', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`ceiling child exited ${code}`))));
+  });
+  const ratios: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const alone = await child();
+    const [a, b] = await Promise.all([child(), child()]);
+    ratios.push(((a as number) + (b as number)) / alone);
+  }
+  return ratios;
+}
+
 async function main(): Promise<void> {
+  if (args['ceiling-child'] !== undefined) {
+    process.stdout.write(`${await pipelineOneCore(await readPages(args['ceiling-child'], SAMPLE_PAGES))}\n`);
+    return;
+  }
   const work = await mkdtemp(join(tmpdir(), 'newsift-bench-scale-'));
   try {
     await mkdir(join(work, 'in'));
@@ -294,6 +322,8 @@ async function main(): Promise<void> {
     if (REPEAT > 1) {
       row(`median of ${REPEAT} pairs: speed-up 2 threads / 1`, `${median(pairs.map((p) => p.two.processing / p.one.processing)).toFixed(2)}x`, `(second half: ${median(pairs.map((p) => p.two.late / p.one.late)).toFixed(2)}x; target >= 1.8x; the rows below are the last pair)`);
     }
+    const ceiling = await machineCeiling(base);
+    row('machine ceiling: 2 processes sharing nothing / 1', `${median(ceiling).toFixed(2)}x`, `(${ceiling.map((r) => `${r.toFixed(2)}x`).join(', ')}; the per-page pipeline on ${Math.min(SAMPLE_PAGES, PAGES)} pages in separate processes; no runner can beat it)`);
     const { one, two } = pairs.at(-1) as { one: RunFigures; two: RunFigures };
     row('whole run on WARC, 1 worker thread', `${one.processing.toFixed(1)} pages/s`, `(after start-up: ${one.steady.toFixed(1)}; second half: ${one.late.toFixed(1)}; counting dedup and outputs: ${one.wall.toFixed(1)})`);
     row('whole run on WARC, 2 worker threads', `${two.processing.toFixed(1)} pages/s`, `(after start-up: ${two.steady.toFixed(1)}; second half: ${two.late.toFixed(1)}; counting dedup and outputs: ${two.wall.toFixed(1)})`);
