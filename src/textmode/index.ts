@@ -5,7 +5,7 @@
 // The shared cleaner (src/clean) runs after this, as for HTML.
 import type { Block, Extraction, ExtractOptions, Removed } from '../record.js';
 import { removeErrorBanners } from '../clean/error-banner.js';
-import { removeBoilerplate } from '../clean/boilerplate.js';
+import { DATE_LINE, removeBoilerplate } from '../clean/boilerplate.js';
 import { classifyPage } from '../clean/pagetype.js';
 import { looksLikeProse } from '../clean/text.js';
 import { lineFeatures } from './features.js';
@@ -17,6 +17,16 @@ import { findTitle } from './title.js';
 export const BOILERPLATE_LINE = 'boilerplate_line';
 /** The headline line: moved to meta.title, not repeated in the text. */
 export const TITLE_LINE = 'title';
+/** Readers' comments under an article: the lines from the first of a run of post headers on. */
+export const COMMENT_THREAD = 'comment_thread';
+
+/** A post header is a short line (the poster's name) right above a date line with a clock time
+ *  (a comment is stamped to the minute, a product or a chapter is not); this many, each within
+ *  THREAD_MAX_GAP lines of the previous, after the article's body has begun make a thread. */
+const THREAD_MIN_HEADERS = 3;
+const THREAD_MAX_GAP = 12;
+const POSTER_MAX_WORDS = 4;
+const CLOCK_RE = /\b\d{1,2}:\d{2}\b/u;
 
 export function extractText(text: string, opts: ExtractOptions = {}): Extraction {
   return extractTextWith(text, opts, loadLineModel());
@@ -73,6 +83,7 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
 
   const firstProse = lines.findIndex((l, i) => keep[i] && looksLikeProse(l.text));
   const bodyStart = firstProse >= 0 ? firstProse : keep.indexOf(true);
+  const threadStart = modelType === 'article' && opts.include_comments !== true ? commentThreadStart(lines, byRule, keep, bodyStart) : -1;
   const excluded = new Set(lines.flatMap((_, i) => (ruleFlags[i] ? [i] : [])));
   const titleIdx = findTitle(lines, bodyStart, opts.url, excluded);
 
@@ -80,6 +91,7 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   const removed: Removed[] = [];
   lines.forEach((line, i) => {
     if (i === titleIdx) removed.push({ text: line.raw, reason: TITLE_LINE, position: line.position });
+    else if (threadStart >= 0 && i >= threadStart) removed.push({ text: line.raw, reason: byRule.get(line.position) ?? COMMENT_THREAD, position: line.position });
     else if (keep[i]) blocks.push({ text: line.text, kind: line.kind, position: line.position });
     else removed.push({ text: line.raw, reason: byRule.get(line.position) ?? BOILERPLATE_LINE, position: line.position });
   });
@@ -88,4 +100,23 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   if (modelType !== null) x.meta.page_type = modelType;
   x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
   return x;
+}
+
+/** Where readers' comments begin on an article page, or -1: the first of THREAD_MIN_HEADERS post
+ *  headers (a short line not kept, then a date line) after some of the body has been kept. Each
+ *  comment's text is prose the line classifier keeps; its header is what tells it from the article. */
+export function commentThreadStart(lines: readonly Line[], byRule: ReadonlyMap<number, string>, keep: readonly boolean[], bodyStart: number): number {
+  if (bodyStart < 0) return -1;
+  let run: number[] = [];
+  for (let i = bodyStart + 1; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const name = lines[i - 1] as Line;
+    if (byRule.get(line.position) !== DATE_LINE || !CLOCK_RE.test(line.text) || keep[i - 1] === true) continue;
+    if (name.text.split(/\s+/u).length > POSTER_MAX_WORDS || looksLikeProse(name.text)) continue;
+    const last = run.at(-1);
+    run = last !== undefined && i - 1 - last <= THREAD_MAX_GAP ? [...run, i - 1] : [i - 1];
+    const first = run[0] as number;
+    if (run.length >= THREAD_MIN_HEADERS && keep.slice(bodyStart, first).some(Boolean)) return first;
+  }
+  return -1;
 }
