@@ -107,16 +107,19 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
  *  comment's text is prose the line classifier keeps; its header is what tells it from the article. */
 export function commentThreadStart(lines: readonly Line[], byRule: ReadonlyMap<number, string>, keep: readonly boolean[], bodyStart: number): number {
   if (bodyStart < 0) return -1;
-  let run: number[] = [];
+  // The current run of headers: where it starts, how many, and where the last one is.
+  let first = -1;
+  let count = 0;
+  let last = -1;
   for (let i = bodyStart + 1; i < lines.length; i++) {
     const line = lines[i] as Line;
     const name = lines[i - 1] as Line;
     if (byRule.get(line.position) !== DATE_LINE || !CLOCK_RE.test(line.text) || keep[i - 1] === true) continue;
     if (name.text.split(/\s+/u).length > POSTER_MAX_WORDS || looksLikeProse(name.text)) continue;
-    const last = run.at(-1);
-    run = last !== undefined && i - 1 - last <= THREAD_MAX_GAP ? [...run, i - 1] : [i - 1];
-    const first = run[0] as number;
-    if (run.length >= THREAD_MIN_HEADERS && keep.slice(bodyStart, first).some(Boolean)) return first;
+    if (count > 0 && i - 1 - last <= THREAD_MAX_GAP) count++;
+    else [first, count] = [i - 1, 1];
+    last = i - 1;
+    if (count >= THREAD_MIN_HEADERS && keep.slice(bodyStart, first).some(Boolean)) return first;
   }
   return -1;
 }
