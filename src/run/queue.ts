@@ -125,11 +125,13 @@ async function enqueueAndWait(opts: SubmitOptions, outDir: string, todo: InputUn
   const queue = new Queue<UnitJobData, UnitJobResult>(QUEUE_NAME, { connection });
   const events = new QueueEvents(QUEUE_NAME, { connection });
   const ids = new Map(todo.map((u) => [jobIdFor(outDir, u), u]));
-  /** Jobs a worker reported done, and when (the submitter's clock). */
-  const counted = new Map<string, number>();
+  const counted = new Set<string>();
+  /** Units a worker reported done whose part has not shown up yet, and since when (our clock). */
+  const awaiting = new Map<string, number>();
   events.on('completed', ({ jobId, returnvalue }) => {
     if (!ids.has(jobId) || counted.has(jobId)) return;
-    counted.set(jobId, performance.now());
+    counted.add(jobId);
+    awaiting.set(jobId, performance.now());
     const r = (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as UnitJobResult | null;
     if (r === null) return;
     progress.pages += r.pages;
@@ -164,7 +166,8 @@ async function enqueueAndWait(opts: SubmitOptions, outDir: string, todo: InputUn
       report();
       if (progress.units_done === wanted.size) return false;
       if (opts.signal?.aborted) return true;
-      const unseen = [...counted].filter(([id, at]) => performance.now() - at > visibleMs && !finished.has(unitKey(ids.get(id) as InputUnit)));
+      for (const id of awaiting.keys()) if (finished.has(unitKey(ids.get(id) as InputUnit))) awaiting.delete(id);
+      const unseen = [...awaiting].filter(([, at]) => performance.now() - at > visibleMs);
       if (unseen.length > 0) {
         const lines = unseen.slice(0, 5).map(([id]) => `  ${describe(ids.get(id) as InputUnit)}`);
         throw new Error(`${unseen.length} unit(s) reported done by a worker, but their part files are not in ${outDir} after ${visibleMs / 1000} s:\n${lines.join('\n')}\nthe workers must see the output folder at this same path (a shared file system); run the same command again once they do`);
