@@ -14,11 +14,11 @@ export interface PageHints {
 /** A page with an error message and less real prose than this is the error, not an article
  *  under a banner (two sentences of news are already content). */
 const ERROR_MAX_PROSE_WORDS = 40;
-/** ...nor is a page that keeps this many words in at least ERROR_MAX_ITEMS blocks, prose or not:
+/** ...nor is a page that keeps this many words in at least ITEMS_MIN_BLOCKS blocks, prose or not:
  *  a listing or product grid under a banner. The error pages this project knows keep at most 17
  *  words (a login form's labels, a bot check's button). */
-const ERROR_MAX_ITEM_WORDS = 120;
-const ERROR_MAX_ITEMS = 6;
+const ITEMS_MIN_WORDS = 120;
+const ITEMS_MIN_BLOCKS = 6;
 /** With an error status and no message, a page this bare is an error too. */
 const ERROR_STATUS_MAX_WORDS = 25;
 
@@ -40,7 +40,7 @@ const SERVICE_RE = /\b(?:contact us|get a (?:quote|free)|our services|book (?:a|
 export function isErrorPage(x: Extraction, hints: PageHints = {}): boolean {
   const prose = x.blocks.filter((b) => looksLikeProse(b.text)).reduce((n, b) => n + wordCount(b.text), 0);
   const all = x.blocks.reduce((n, b) => n + wordCount(b.text), 0);
-  const items = all >= ERROR_MAX_ITEM_WORDS && x.blocks.length >= ERROR_MAX_ITEMS;
+  const items = all >= ITEMS_MIN_WORDS && x.blocks.length >= ITEMS_MIN_BLOCKS;
   // The message is looked for only on a page without content: the scan reads every removed line
   // too (hundreds of menu entries), and with real content its answer would not matter.
   if (prose < ERROR_MAX_PROSE_WORDS && !items) {
