@@ -15,12 +15,20 @@ import {
 /** Length of the hex id (64 bits): collisions stay negligible up to billions of pages. */
 const ID_HEX_CHARS = 16;
 
+/** Where a page is in its file, the same however the file is cut for threads: its byte offset, else
+ *  its line (a gzip JSONL file, which may be read whole or as an inflated copy in pieces), else its
+ *  position (a file holding one page, or read whole). */
+function placeInFile(page: Page): string {
+  if (page.input_offset !== undefined) return String(page.input_offset);
+  return page.input_line !== undefined ? `line ${page.input_line}` : String(page.position);
+}
+
 /** Stable id: from URL and fetch time when the input has both, else from the file's id base and the
  *  page's place in it. Never from an absolute path, never from the current time. */
 export function pageId(page: Page, idBase: string): string {
   const key = page.url !== null && page.fetched_at !== null
     ? `url\n${page.url}\n${page.fetched_at}`
-    : `file\n${idBase}\n${page.input_offset ?? page.position}`;
+    : `file\n${idBase}\n${placeInFile(page)}`;
   return createHash('sha256').update(key).digest('hex').slice(0, ID_HEX_CHARS);
 }
 

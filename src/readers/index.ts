@@ -40,6 +40,19 @@ async function* upTo(chunks: AsyncIterable<Uint8Array>, limit: number): AsyncGen
   }
 }
 
+/** Drafts without `input_offset`, for a copy whose offsets are not the input's. */
+async function* withoutOffsets(drafts: AsyncIterable<Draft>): AsyncGenerator<Draft> {
+  for await (const draft of drafts) {
+    if ('page' in draft) {
+      const { input_offset: _, ...page } = draft.page;
+      yield { page };
+    } else {
+      const { input_offset: _, ...rejection } = draft.rejection;
+      yield { rejection };
+    }
+  }
+}
+
 async function* drafts(unit: InputUnit, opts: ReaderOptions): AsyncGenerator<Draft> {
   const start = unit.range?.start ?? 0;
   const it = rawChunks(unit.path, start)[Symbol.asyncIterator]();
@@ -63,12 +76,16 @@ async function* drafts(unit: InputUnit, opts: ReaderOptions): AsyncGenerator<Dra
       case 'text':
         yield* readSingle(payloadChunks(bytes, gzipped, opts), kind, opts);
         return;
-      case 'jsonl':
+      case 'jsonl': {
+        if (gzipped) {
+          yield* readJsonl(payloadChunks(bytes, true, opts), opts);
+          return;
+        }
         // A plain file may be read in line-aligned byte ranges (see run/split.ts: splitLines).
-        yield* gzipped
-          ? readJsonl(payloadChunks(bytes, true, opts), opts)
-          : readJsonl(upTo(bytes, unit.range ? unit.range.end - start : Infinity), opts, start, unit.range?.first_line);
+        const lines = readJsonl(upTo(bytes, unit.range ? unit.range.end - start : Infinity), opts, start, unit.range?.first_line);
+        yield* unit.inflated_copy === true ? withoutOffsets(lines) : lines;
         return;
+      }
       default:
         yield reject(REJECT.unknown_format, 'not WARC, WET, HTML, page text or JSONL (by extension or first bytes)');
     }

@@ -19,6 +19,9 @@ export interface InputUnit {
   kind: UnitKind;
   /** WARC only: read the records that start within [start, end) (byte offsets in the file). */
   range?: { start: number; end: number; first_line?: number };
+  /** `path` is a plain copy of a gzip file (run/spool.ts): read as plain, but byte offsets in it
+   *  are not offsets in the input, so pages and rejections carry none (as when read gzip). */
+  inflated_copy?: true;
 }
 
 /** Extension rules, first match wins (so `.warc.wet.gz` is WET, `.warc.gz` is WARC). */

@@ -1,12 +1,13 @@
-// The local runner: cuts each input unit into chunks (WARC byte ranges at record boundaries; other
-// files whole), has a pool of worker threads read and process the chunks, and writes each unit's
-// results to its own part file, published atomically when the unit is complete. The threads do the
-// reading, the processing and the serializing; this thread only schedules chunks and appends the text
-// they send, so it takes next to nothing from the cores. Chunks of several units are in flight at
-// once (so a folder of small HTML files keeps every core busy), with back-pressure: a bounded number
-// of chunks is handed out or waiting to be written, so memory stays bounded whatever the input size.
-// Each chunk's results are written in input order, so output does not depend on timing, and the
-// chunks are the same whatever the number of threads.
+// The local runner: cuts each input unit into chunks (WARC byte ranges at record boundaries, JSONL
+// at line starts, gzip JSONL once inflated to a copy; other files whole), has a pool of worker
+// threads read and process the chunks, and writes each unit's results to its own part file,
+// published atomically when the unit is complete. The threads do the reading, the processing and
+// the serializing; this thread only schedules chunks and appends the text they send (and inflates a
+// gzip JSONL file before it is cut), so it takes little from the cores. Chunks of several units are
+// in flight at once (so a folder of small HTML files keeps every core busy), with back-pressure: a
+// bounded number of chunks is handed out or waiting to be written, so memory stays bounded whatever
+// the input size. Each chunk's results are written in input order, so output does not depend on
+// timing, and the chunks' results are the same whatever the number of threads.
 import { mkdir } from 'node:fs/promises';
 import type { InputUnit } from '../readers/units.js';
 import type { ReaderOptions } from '../readers/index.js';
@@ -16,7 +17,7 @@ import { WorkerPool } from './pool.js';
 import { planUnits } from './shard.js';
 import type { PipelineConfig } from './setup.js';
 import { type ByteRange, splitLines, splitRange } from './split.js';
-import { spoolStdin } from './stdin.js';
+import { inflateJsonl, spoolStdin } from './spool.js';
 
 /** Target chunk size: a WARC unit is cut at the first record boundary past every so many bytes. Small
  *  enough that two threads share even a few-MB file evenly (a chunk is 10-20 generated news pages,
@@ -74,8 +75,8 @@ export interface ProcessSummary extends RunProgress {
   warmup_ms?: number;
 }
 
-/** The chunks of a unit: WARC and WET files cut at record boundaries, plain JSONL at line starts,
- *  anything else whole. */
+/** The chunks of a unit: WARC and WET files cut at record boundaries, plain JSONL at line starts
+ *  (a gzip JSONL file is inflated to a plain copy first, see spool.ts), anything else whole. */
 async function chunksOf(unit: InputUnit, chunkBytes: number): Promise<(ByteRange | undefined)[]> {
   const splitter = unit.kind === 'warc' || unit.kind === 'wet' ? splitRange : unit.kind === 'jsonl' ? splitLines : null;
   if (splitter === null || chunkBytes <= 0) return [unit.range];
@@ -197,7 +198,14 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
         spooled.push(spool.remove);
         unit = spool.unit;
       }
-      const ranges = await chunksOf(unit, opts.chunk_bytes ?? CHUNK_BYTES);
+      const chunkBytes = opts.chunk_bytes ?? CHUNK_BYTES;
+      // A gzip JSONL file can only be cut once inflated; one thread gains nothing from the copy.
+      const inflated = pool.size > 1 && chunkBytes > 0 ? await inflateJsonl(opts.out_dir, unit, opts.reader, chunkBytes) : null;
+      if (inflated !== null) {
+        spooled.push(inflated.remove); // removed when the unit is done, or at the end of the run
+        unit = inflated.unit;
+      }
+      const ranges = await chunksOf(unit, chunkBytes);
       const work = new UnitWork(await PartWriter.open(opts.out_dir, original));
       const chunkDone: Promise<void>[] = [];
       for (const [index, range] of ranges.entries()) {
@@ -230,6 +238,7 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
       }
       work.complete = work.chunks.length === ranges.length || work.cut;
       const closing = Promise.all(chunkDone).then(async () => {
+        await inflated?.remove();
         if (failure !== null || work.stopped || !work.complete) {
           await work.writer.abandon();
           return;

@@ -3,9 +3,10 @@
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { tempDir } from '../helpers/cli.js';
-import { cli, lines, makeCorpus, outputs, sameJsonl } from '../helpers/scale.js';
+import { cli, lines, makeCorpus, type Outputs, outputs, sameJsonl, tempFiles } from '../helpers/scale.js';
 import { run } from '../../src/run/index.js';
 import { DEFAULT_PIPELINE_CONFIG } from '../../src/run/setup.js';
 import { splitUnits } from '../../src/run/shard.js';
@@ -80,10 +81,8 @@ test('cutting WARC units into chunks for the threads changes nothing in the outp
   assert.deepEqual(b.stats, a.stats);
 });
 
-test('cutting a plain JSONL file at line starts for the threads changes nothing in the outputs', async () => {
-  const dir = join(work, 'jsonl');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, 'pages.jsonl');
+/** 24 small HTML pages as JSONL rows, some without a URL, with a bad line after the eleventh. */
+function jsonlRows(): string[] {
   const body = (i: number): string => `<html><head><title>Story ${i}</title></head><body><article><h1>Story ${i}</h1>`
     + `${[1, 2, 3, 4].map((p) => `<p>Paragraph ${p} of story number ${i} tells readers what the council decided about the harbour, the budget and the roads this week.</p>`).join('')}</article></body></html>`;
   const rows: string[] = [];
@@ -92,19 +91,53 @@ test('cutting a plain JSONL file at line starts for the threads changes nothing 
     rows.push(JSON.stringify({ url: i % 3 === 0 ? null : `https://example.com/${i}`, fetched_at: i % 3 === 0 ? null : '2025-07-10T00:00:00Z', html: body(i) }));
     if (i === 10) rows.push('{not json', '');
   }
-  await writeFile(file, `${rows.join('\n')}\n`);
+  return rows;
+}
+
+/** Runs `file` whole on one thread and cut a line a chunk on two; the outputs must be the same. */
+async function chunkedLikeWhole(file: string, name: string): Promise<Outputs> {
   const base = DEFAULT_PIPELINE_CONFIG;
   const config = (workers: number) => ({ ...base, workers, limits: { ...base.limits, timeout_ms: Number(TIMEOUT) } });
-  const whole = join(work, 'jsonl-whole');
-  const chunked = join(work, 'jsonl-chunked');
+  const whole = join(work, `${name}-whole`);
+  const chunked = join(work, `${name}-chunked`);
   await run({ inputs: [file], out_dir: whole, config: config(1), chunk_bytes: 0 });
   await run({ inputs: [file], out_dir: chunked, config: config(2), chunk_bytes: 1 }); // a line a chunk
   const a = await outputs(whole);
   const b = await outputs(chunked);
-  assert.equal(lines(a.articles).length, 24);
+  sameJsonl(b.articles, a.articles, 'articles.jsonl');
+  sameJsonl(b.rejected, a.rejected, 'rejected.jsonl');
+  assert.deepEqual(b.stats, a.stats);
+  assert.deepEqual(await tempFiles(chunked), [], 'no copy or part left behind');
+  return b;
+}
+
+test('cutting a plain JSONL file at line starts for the threads changes nothing in the outputs', async () => {
+  const dir = join(work, 'jsonl');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'pages.jsonl');
+  const rows = jsonlRows();
+  await writeFile(file, `${rows.join('\n')}\n`);
+  const b = await chunkedLikeWhole(file, 'jsonl');
+  assert.equal(lines(b.articles).length, 24);
   const bad = lines(b.rejected).find((r) => r.reason === 'bad_jsonl_line');
   assert.equal(bad?.position, 11, 'the bad line keeps its place in the file');
   assert.equal(bad?.input_offset, rows.slice(0, 11).join('\n').length + 1, 'and its byte offset');
-  sameJsonl(b.articles, a.articles, 'articles.jsonl');
-  assert.deepEqual(b.stats, a.stats);
+});
+
+test('a gzip JSONL file is inflated and cut for the threads with the same outputs; a cut-off one is read whole', async () => {
+  const dir = join(work, 'jsonl-gz');
+  await mkdir(dir, { recursive: true });
+  const rows = jsonlRows();
+  const packed = gzipSync(`${rows.join('\n')}\n`);
+  const file = join(dir, 'pages.jsonl.gz');
+  await writeFile(file, packed);
+  const b = await chunkedLikeWhole(file, 'jsonl-gz');
+  assert.equal(lines(b.articles).length, 24);
+  assert.equal(lines(b.rejected).find((r) => r.reason === 'bad_jsonl_line')?.position, 11);
+
+  const cut = join(dir, 'cut.jsonl.gz');
+  await writeFile(cut, packed.subarray(0, Math.floor(packed.length * 0.6)));
+  const c = await chunkedLikeWhole(cut, 'jsonl-gz-cut');
+  assert.ok(lines(c.articles).length > 0 && lines(c.articles).length < 24, 'the pages before the cut are kept');
+  assert.ok(lines(c.rejected).some((r) => r.reason === 'truncated_input' || r.reason === 'corrupt_gzip'), 'and the cut is a rejection');
 });
