@@ -3,6 +3,8 @@
 import { decodeHTML } from 'entities';
 import { fixMojibake } from '../../readers/mojibake.js';
 import { parseHumanDate } from './dates.js';
+import { bestCandidate, loadTitleModel } from './title-model.js';
+import type { TitleCandidate, TitleContext, TitleSourceKind } from './title-model.js';
 
 /** Separators between a title and the site's name, spaced so hyphenated words survive. The spaces
  *  before one are entered at the first of their run (the lookbehind: the same matches, but a long run
@@ -148,8 +150,82 @@ function isSiteEnd(full: string, kept: string, siteName: string): boolean {
 /** The title readers see: the page's <h1> (the metadata's SEO title often differs), chosen by
  *  agreement with the metadata when there are several; else the metadata title without the site. */
 export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
+  const rule = pickByRules(headings, src, isArticle);
+  const model = loadTitleModel();
+  if (model === null || rule === null) return rule;
+  const { candidates, context } = titleCandidates(headings, src, isArticle, rule);
+  return bestCandidate(model.weights, candidates, context)?.text ?? rule;
+}
+
+/** The rules' title, tidied. */
+export function pickByRules(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
   const picked = pickRaw(headings, src, isArticle);
   return picked === null ? null : tidyTitle(picked, src.siteName, src.url);
+}
+
+/** How many <h1>s give a candidate each (logos and section names come first on some pages). */
+const MAX_H1_CANDIDATES = 3;
+/** A first part shorter than this many words is a label ("Review: ..."), not a title. */
+const MIN_FIRST_PART_WORDS = 2;
+/** Where a title splits into a title and its subtitle ("Story – Subtitle", "Story: Subtitle"). */
+const SUBTITLE_SPLIT = /(?<!\s)(?:\s+[-–—]\s+|:\s+)/u;
+
+/** The titles the page offers, tidied and merged when they fold the same, with the rules' pick
+ *  first: the <h1>s, the metadata titles without the site's name, and the part of each before a
+ *  subtitle separator. */
+export function titleCandidates(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean, rule: string):
+  { candidates: TitleCandidate[]; context: TitleContext } {
+  const byFold = new Map<string, TitleCandidate>();
+  const add = (text: string, kind: TitleSourceKind | null, part: TitleSourceKind | null, splitAt: TitleCandidate['splitAt'], isRule: boolean): void => {
+    const f = fold(text);
+    if (f.length < MIN_TITLE_CHARS || text.length > MAX_TITLE_CHARS) return;
+    let c = byFold.get(f);
+    if (c === undefined) {
+      c = { text, sources: new Set(), firstPartOf: new Set(), splitAt: null, rule: false };
+      byFold.set(f, c);
+    }
+    if (isRule) c.rule = true;
+    if (kind !== null) c.sources.add(kind);
+    if (part !== null) {
+      c.firstPartOf.add(part);
+      c.splitAt ??= splitAt;
+    }
+  };
+  const offer = (text: string, kind: TitleSourceKind): void => {
+    add(text, kind, null, null, false);
+    const m = SUBTITLE_SPLIT.exec(text);
+    if (m === null) return;
+    const first = text.slice(0, m.index).trim();
+    if (words(first).length >= MIN_FIRST_PART_WORDS) add(first, null, kind, m[0].includes(':') ? 'colon' : 'dash', false);
+  };
+  add(rule, null, null, null, true);
+  const site = src.siteName === null ? '' : fold(src.siteName);
+  const h1s = headings.filter((h) => h.level === 1 && fold(h.text).length >= MIN_TITLE_CHARS && fold(h.text) !== site);
+  const shown = h1s.filter((h) => !h.furniture);
+  for (const h of (shown.length > 0 ? shown : h1s).slice(0, MAX_H1_CANDIDATES)) offer(tidyTitle(h.text, src.siteName, src.url), 'h1');
+  const metas: [TitleSourceKind, string | null][] = [['og', src.og], ['twitter', src.twitter], ['jsonld', src.jsonld], ['titleTag', src.titleTag]];
+  const bare: string[] = [];
+  const bareOf = new Map<TitleSourceKind, string>();
+  for (const [kind, t] of metas) {
+    if (t === null || t.trim() === '') continue;
+    const b = tidyTitle(stripSiteName(t, src.siteName, src.url), src.siteName, src.url);
+    bare.push(b);
+    bareOf.set(kind, b);
+    offer(b, kind);
+  }
+  const first = shown[0] ?? h1s[0];
+  const context: TitleContext = {
+    url: src.url ?? null,
+    siteName: src.siteName,
+    isArticle,
+    h1Count: h1s.length,
+    h1Furniture: first !== undefined && first.furniture,
+    h1MetaOverlap: first === undefined ? 0 : Math.max(0, ...bare.map((m) => overlap(first.text, m))),
+    h1Text: first === undefined ? null : tidyTitle(first.text, src.siteName, src.url),
+    metaText: bare[0] ?? null,
+    titleTagIsOg: bareOf.has('og') && fold(bareOf.get('og') ?? '') === fold(bareOf.get('titleTag') ?? ''),
+  };
+  return { candidates: [...byFold.values()], context };
 }
 
 function pickRaw(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
