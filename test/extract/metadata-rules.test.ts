@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHtml } from '../../src/extract/dom.js';
-import { dateFromUrl, parseHumanDate, parseMonthYear } from '../../src/extract/metadata/dates.js';
+import { dateFromUrl, findHumanDate, parseHumanDate, parseMonthYear } from '../../src/extract/metadata/dates.js';
 import { cleanAuthors, isRoleLine } from '../../src/extract/metadata/names.js';
 import { byLabelAuthors, bylineAuthors } from '../../src/extract/metadata/byline.js';
 import { pickTitle, stripSiteName, tidyTitle } from '../../src/extract/metadata/title.js';
@@ -208,4 +208,13 @@ test('the questions of an FAQPage are not the page\'s main item', () => {
   assert.equal(readJsonLd(doc).headline, null);
   const qa = parseHtml('<script type="application/ld+json">{"@context":"https://schema.org","@type":"QAPage","mainEntity":{"@type":"Question","name":"Why does my build fail?"}}</script>');
   assert.equal(readJsonLd(qa).headline, 'Why does my build fail?', 'a Q&A page is about its question');
+});
+
+test('an ambiguous numeric date is read in the order another date of the text or page shows', () => {
+  assert.equal(parseHumanDate('8/1/2025'), null, 'August 1 or January 8: not guessed');
+  assert.equal(parseHumanDate('8/1/2025 · 8/27/2025'), '2025-08-01');
+  assert.equal(parseHumanDate('8/1/2025 · 27/8/2025'), '2025-01-08');
+  assert.equal(findHumanDate('8/1/2025', 'mdy')?.day, '2025-08-01');
+  assert.equal(findHumanDate('8/1/2025', 'dmy')?.day, '2025-01-08');
+  assert.equal(findHumanDate('18/1/2025', 'mdy')?.day, '2025-01-18', 'a part over 12 settles it whatever the page does');
 });

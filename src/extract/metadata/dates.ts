@@ -110,7 +110,7 @@ export function parseHumanDate(text: string): string | null {
 }
 
 /** As parseHumanDate, with where the date starts in the text (a label before it says what it is). */
-export function findHumanDate(text: string): { at: number; day: string } | null {
+export function findHumanDate(text: string, pageOrder: NumericOrder | null = null): { at: number; day: string } | null {
   let m = CJK_RE.exec(text);
   if (m !== null) return at(m.index, day(Number(m[1]), Number(m[2]), Number(m[3])));
   let best: { at: number; day: string } | null = null;
@@ -127,9 +127,23 @@ export function findHumanDate(text: string): { at: number; day: string } | null 
     const b = Number(m[2]);
     const y = Number(m[3]);
     // Read only when one part cannot be a month, or both parts are the same (12.12.2025): US sites
-    // write 09.10.2024 for September 10 too, so not even dots settle the order.
-    if (a > 12 || a === b) return at(m.index, day(y, b, a));
-    if (b > 12) return at(m.index, day(y, a, b));
+    // write 09.10.2024 for September 10 too, so not even dots settle the order. Another date in the
+    // same text, or on the same page (`pageOrder`), may settle it: "8/1/2025 8/27/2025" writes the
+    // month first.
+    const order = numericOrder(text) ?? pageOrder;
+    if (a > 12 || a === b || order === 'dmy') return at(m.index, day(y, b, a));
+    if (b > 12 || order === 'mdy') return at(m.index, day(y, a, b));
+  }
+  return null;
+}
+
+export type NumericOrder = 'dmy' | 'mdy';
+
+/** The order the text's numeric dates are written in, when one of them shows it (a part over 12). */
+export function numericOrder(text: string): NumericOrder | null {
+  for (const n of text.matchAll(new RegExp(NUMERIC_RE.source, 'gu'))) {
+    if (Number(n[1]) > 12 && Number(n[2]) <= 12) return 'dmy';
+    if (Number(n[2]) > 12 && Number(n[1]) <= 12) return 'mdy';
   }
   return null;
 }

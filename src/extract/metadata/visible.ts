@@ -4,7 +4,8 @@
 import type { RawBlock } from '../segment.js';
 import type { Element } from '../dom.js';
 import { classAndId, findAll, textOf } from '../dom.js';
-import { findHumanDate, parseAnyDate, parseHumanDate, parseIsoDate, parseMonthYear } from './dates.js';
+import { findHumanDate, numericOrder, parseAnyDate, parseHumanDate, parseIsoDate, parseMonthYear } from './dates.js';
+import type { NumericOrder } from './dates.js';
 import { cleanName, stripLeadingDate } from './names.js';
 
 /** How many blocks before and after the title heading count as "around the headline". */
@@ -23,6 +24,11 @@ const MAX_DATE_LINE_WORDS = 12;
 const AUTHOR_BOX_DATE_REACH = 2;
 /** Furniture where dates and names belong to other pages (menus, teasers, comments). */
 const FOREIGN = new Set(['navigation', 'related_links', 'sidebar', 'comments', 'footer', 'advertisement', 'cookie_notice', 'newsletter_box', 'link_list']);
+/** "Originally published on <date>": the page says outright which date is the publication's (a
+ *  republished or regularly updated article); "Originally posted by" is a forum quote, not a date. */
+const ORIGINALLY_PUBLISHED = /\b(?:originally|first)\s+(?:published|posted)\b(?!\s+by\b)/iu;
+/** How far after that label its date may start ("on Wednesday, March 2, 2022"). */
+const ORIGINAL_DATE_REACH = 60;
 /** Date lines that announce an update rather than the publication. */
 const UPDATE_RE = /\b(?:updated|modified|last\s+(?:updated|reviewed|edited)|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu;
 /** "By" and its translations at the start of a short line (any case), or a label alone on its line
@@ -124,9 +130,9 @@ function timeLabels(owner: Element): { published: string | null; updates: Set<st
 
 /** The date a short line shows, and whether a label before it says it is an update. A line is
  *  read only when, the date aside, it is a few words (labels, names, roles), not a sentence. */
-function dateLine(b: RawBlock): { date: string; isUpdate: boolean } | null {
+function dateLine(b: RawBlock, order: NumericOrder | null = null): { date: string; isUpdate: boolean } | null {
   const iso = /\b\d{4}-\d{2}-\d{2}\b/u.exec(b.text);
-  const human = findHumanDate(b.text);
+  const human = findHumanDate(b.text, order);
   const isoDay = iso === null ? null : parseIsoDate(b.text.slice(iso.index));
   const found = human ?? (iso === null || isoDay === null ? null : { at: iso.index, day: isoDay });
   if (found === null) return null;
@@ -151,6 +157,31 @@ function aroundTitle(titleIndex: number, length: number): number[] {
   return out;
 }
 
+/** The date a block names as the original publication ("This article was originally published on
+ *  26 Sep 2019 and has been updated since"), anywhere on the page outside furniture. */
+function originalDate(blocks: readonly RawBlock[]): string | null {
+  for (const b of blocks) {
+    if (b.reason !== null && FOREIGN.has(b.reason)) continue;
+    const label = ORIGINALLY_PUBLISHED.exec(b.text);
+    if (label === null) continue;
+    const after = b.text.slice(label.index + label[0].length, label.index + label[0].length + ORIGINAL_DATE_REACH);
+    const d = parseHumanDate(after);
+    if (d !== null) return d;
+  }
+  return null;
+}
+
+/** The order the page's short lines write numeric dates in, when one of them shows it: a page
+ *  writes its dates one way, so "8/27/2025" settles "8/1/2025" two lines up. */
+function pageNumericOrder(blocks: readonly RawBlock[]): NumericOrder | null {
+  for (const b of blocks) {
+    if (b.text.length > MAX_LINE_CHARS || (b.reason !== null && FOREIGN.has(b.reason))) continue;
+    const order = numericOrder(b.text);
+    if (order !== null) return order;
+  }
+  return null;
+}
+
 export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): VisibleMeta {
   const out: VisibleMeta = { date: null, dateIsUpdate: false, byline: null };
   if (titleIndex < 0) return out;
@@ -160,12 +191,14 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
   const anchor = blocks[titleIndex];
   const isHeadline = anchor !== undefined && anchor.kind === 'heading' && (anchor.level ?? 1) <= 2;
   const order = isHeadline ? aroundTitle(titleIndex, blocks.length) : [...aroundTitle(titleIndex, blocks.length), titleIndex];
+  out.date = originalDate(blocks);
+  const numeric = pageNumericOrder(blocks);
   for (const i of order) {
     const b = blocks[i];
     if (b === undefined || b.text.length > MAX_LINE_CHARS) continue;
     if (b.reason !== null && FOREIGN.has(b.reason)) continue;
     if (out.date === null) {
-      const shown = dateLine(b);
+      const shown = dateLine(b, numeric);
       if (shown !== null) {
         out.date = shown.date;
         out.dateIsUpdate = shown.isUpdate;
@@ -192,7 +225,7 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
     out.byline = bylineOf(b.text.trim(), blocks[i + 1]?.text.trim() ?? '');
     for (let j = i; out.byline !== null && out.date === null && j <= i + AUTHOR_BOX_DATE_REACH; j++) {
       const near = blocks[j];
-      const shown = near === undefined || near.text.length > MAX_LINE_CHARS ? null : dateLine(near);
+      const shown = near === undefined || near.text.length > MAX_LINE_CHARS ? null : dateLine(near, numeric);
       if (shown !== null) {
         out.date = shown.date;
         out.dateIsUpdate = shown.isUpdate;
@@ -204,7 +237,7 @@ export function visibleMeta(blocks: readonly RawBlock[], titleIndex: number): Vi
     const b = blocks[i];
     if (b === undefined || b.text.length > MAX_LINE_CHARS || !LABELLED_DATE.test(b.text.trim())) continue;
     if (b.reason !== null && FOREIGN.has(b.reason)) continue;
-    const shown = dateLine(b);
+    const shown = dateLine(b, numeric);
     if (shown !== null) {
       out.date = shown.date;
       out.dateIsUpdate = shown.isUpdate;
