@@ -218,3 +218,13 @@ test('an ambiguous numeric date is read in the order another date of the text or
   assert.equal(findHumanDate('8/1/2025', 'dmy')?.day, '2025-01-08');
   assert.equal(findHumanDate('18/1/2025', 'mdy')?.day, '2025-01-18', 'a part over 12 settles it whatever the page does');
 });
+
+test('a datePublished in JSON outside JSON-LD (escaped into an attribute, or app state) is read last', () => {
+  const attr = parseHtml('<html><body><div data-props="{&quot;headline&quot;:&quot;Story&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}"></div><p>Text</p></body></html>');
+  assert.equal(readMetadata(attr, {}).meta.published_at, '2025-11-17T09:00:00-05:00');
+  const state = parseHtml('<html><body><script>window.__STATE__={"post":{"datePublished":"2024-06-02T10:00:00Z"}}</script><p>Text</p></body></html>');
+  assert.equal(readMetadata(state, {}).meta.published_at, '2024-06-02T10:00:00Z');
+  // The page's own meta tags come first.
+  const both = parseHtml('<html><head><meta property="article:published_time" content="2023-01-05"></head><body><script>x={"datePublished":"2024-06-02"}</script></body></html>');
+  assert.equal(readMetadata(both, {}).meta.published_at, '2023-01-05');
+});

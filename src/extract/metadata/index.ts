@@ -2,7 +2,7 @@
 // JSON-LD, then OpenGraph / article meta, then visible markup (<time>, bylines), then the URL.
 import type { ArticleMeta, PageType, ExtractOptions } from '../../record.js';
 import type { Document, Element } from '../dom.js';
-import { classAndId, findAll, textOf } from '../dom.js';
+import { classAndId, elements, findAll, textOf } from '../dom.js';
 import { readJsonLd } from './jsonld.js';
 import { allMeta, firstMeta, readMetaTags } from './metatags.js';
 import type { MetaTags } from './metatags.js';
@@ -25,6 +25,9 @@ const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified
 /** Class/id tokens of elements that hold the publication date as text. */
 const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|entry-?date|publish-?date|publication-?(?:date|time)|published-?(?:date|time|at|on)|timestamp|meta-?date|article-?date|posted-?on|time)(?:$|[\s_-])/;
 const MAX_DATE_TEXT = 80;
+/** A schema.org `datePublished` in JSON outside JSON-LD: a script's app state, or JSON escaped into
+ *  an attribute (`data-props="{&quot;datePublished&quot;:...}"`, decoded by the parser). */
+const EMBEDDED_PUBLISHED = /\\?"datePublished\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})/u;
 
 /** og:type and JSON-LD @type values mapped to our page types. */
 function pageTypeOf(ogType: string | null, ldType: string | null): PageType | null {
@@ -66,6 +69,20 @@ function visibleDate(doc: Document): string | null {
   for (const text of bylineTexts(doc)) {
     const d = parseHumanDate(text);
     if (d !== null) return d;
+  }
+  return null;
+}
+
+/** The first `datePublished` in JSON that is not JSON-LD (read last: the page's own markup first). */
+function embeddedJsonDate(doc: Document): string | null {
+  for (const el of elements(doc)) {
+    const texts = el.name === 'script' && !/ld\+json/u.test(el.attribs['type'] ?? '') ? [textOf(el)] : Object.values(el.attribs);
+    for (const t of texts) {
+      if (!t.includes('datePublished')) continue;
+      const m = EMBEDDED_PUBLISHED.exec(t);
+      const d = m?.[1] === undefined ? null : parseIsoDate(m[1]);
+      if (d !== null) return d;
+    }
   }
   return null;
 }
@@ -112,7 +129,7 @@ export function readMetadata(doc: Document, opts: ExtractOptions): MarkupMeta {
 
   const published = firstDate([ld.published, ...allMeta(tags, ...PUBLISHED_META), ...otherPublishedMeta(tags)]) 
     // The publisher's own path outranks a date found anywhere in the page's text.
-    ?? dateFromUrl(opts.url) ?? visibleDate(doc);
+    ?? dateFromUrl(opts.url) ?? visibleDate(doc) ?? embeddedJsonDate(doc);
   const modified = firstDate([ld.modified, ...allMeta(tags, ...MODIFIED_META)]);
 
   const contentLanguage = opts.headers?.['content-language'] ?? firstMeta(tags, 'content-language');
