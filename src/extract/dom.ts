@@ -7,9 +7,16 @@ import { isTag, isText } from 'domhandler';
 export type { AnyNode, Document, Element };
 export { isTag, isText };
 
+/** CDATA section markers. In HTML content a browser reads `<![CDATA[` as a bogus comment that
+ *  ends at the next `>` (WHATWG HTML, "cdata-in-html-content"), so the text after it shows;
+ *  htmlparser2 reads it as a comment up to `]]>`, which on some forum themes swallows the whole
+ *  body. The markers are dropped instead (in scripts and JSON-LD they wrap what is kept anyway). */
+const CDATA_MARKERS = /<!\[CDATA\[|\]\]>/g;
+
 export function parseHtml(html: string): Document {
+  const source = html.includes('<![CDATA[') ? html.replace(CDATA_MARKERS, '') : html;
   // lowerCaseTags/attributes keep selectors simple; entities are decoded by the parser.
-  return parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+  return parseDocument(source, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
 }
 
 export function attr(el: Element, name: string): string | undefined {
