@@ -47,7 +47,7 @@ for (const p of loadWcxb(loadOpts)) {
   lines.push(JSON.stringify({
     id: p.id, url: p.url, type: p.type, heldOut: p.heldOut,
     gold: p.gold.title === null && p.gold.date === null ? null : { title: p.gold.title, date: p.gold.date, author: p.gold.author },
-    got: { title: out.meta.title, date: out.meta.published_at, authors: out.meta.authors },
+    got: { title: out.meta.title, date: out.meta.published_at, authors: out.meta.authors, pageType: out.meta.page_type ?? null },
     titleRight, dateRight,
     sources: titleSources, firstKept, headings,
     dates: { markupPublished: meta.published_at, modified: meta.modified_at, shown: shown.date, shownIsUpdate: shown.dateIsUpdate },

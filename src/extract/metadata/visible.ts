@@ -30,7 +30,10 @@ const ORIGINALLY_PUBLISHED = /\b(?:originally|first)\s+(?:published|posted)\b(?!
 /** How far after that label its date may start ("on Wednesday, March 2, 2022"). */
 const ORIGINAL_DATE_REACH = 60;
 /** Date lines that announce an update rather than the publication. */
-const UPDATE_RE = /\b(?:updated|modified|last\s+(?:updated|reviewed|edited)|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu;
+const UPDATE_RE = /\b(?:updated|modified|edited|last\s+(?:updated|reviewed)|aktualisiert|mis à jour|actualizado|aggiornato)\b/iu;
+/** Labels of dates that are not the page's: a member's sign-up ("Joined: Jul 24, 2017", "Member
+ *  since"), a group's founding, a thread's latest activity ("last post by jane Sep 26, 2024"). */
+const NOT_PUBLICATION_RE = /\b(?:joined|member\s+since|registered|founded|last\s+(?:post|reply|activity|comment)|latest\s+(?:post|reply))\b/iu;
 /** "By" and its translations at the start of a short line (any case), or a label alone on its line
  *  ("Author", "Authors:", "Article by") with the names in the next block... */
 const BY_RE = /^(?:(?:written|posted|reviewed|reported|words|story|article|authored)\s+)?(?:by|von|par|por|door|di|av|af|autor(?:in|es)?|auteurs?|authors?|author\(s\)|contributors?)\s*:?\s+/iu;
@@ -138,6 +141,7 @@ function dateLine(b: RawBlock, order: NumericOrder | null = null): { date: strin
   if (found === null) return null;
   const rest = b.text.replace(PRINTED_DATE, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (rest.length > MAX_DATE_LINE_WORDS) return null;
+  if (NOT_PUBLICATION_RE.test(b.text.slice(0, found.at))) return null;
   const times = timeLabels(b.owner);
   // The label must come before the date it names: "Published May 2, 2024 · Updated June 1, 2025"
   // shows a publication date.
