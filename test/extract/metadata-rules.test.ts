@@ -228,3 +228,10 @@ test('a datePublished in JSON outside JSON-LD (escaped into an attribute, or app
   const both = parseHtml('<html><head><meta property="article:published_time" content="2023-01-05"></head><body><script>x={"datePublished":"2024-06-02"}</script></body></html>');
   assert.equal(readMetadata(both, {}).meta.published_at, '2023-01-05');
 });
+
+test("an avatar's initials before the name they abbreviate come off; a social network's name is no credit", () => {
+  assert.deepEqual(cleanAuthors(['CM Craig McCarthy'], []), ['Craig McCarthy']);
+  assert.deepEqual(cleanAuthors(['JD Ruth Adeyemi'], []), ['JD Ruth Adeyemi'], 'initials of someone else stay');
+  assert.deepEqual(cleanAuthors(['Bluesky'], []), []);
+  assert.deepEqual(cleanAuthors(['Ruth Adeyemi', 'LinkedIn'], []), ['Ruth Adeyemi']);
+});

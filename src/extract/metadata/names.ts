@@ -26,7 +26,7 @@ const FORUM_TAIL = /\s(?:»[^»]{0,80}|#?\d{1,6}|\d{1,3}\s(?:second|minute|hour|
 /** Separators and spaces at either end (the trailing run entered at its first character, as above). */
 const EDGE_PUNCTUATION = /^[\s,:;|–—-]+|(?<![\s,:;|–—-])[\s,:;|–—-]+$/gu;
 /** Words that stand where a name should be but are not one (labels, interface words). */
-const NOT_A_NAME = /^(?:the\s+)?(?:author|authors|admin|administrator|editor|editors|staff|guest|anonymous|name|by|written|posted|published|updated|posted by|share|follow|more|view|read more|about the author|login|log in|member login|sign in|sign up|subscribe|menu|search|home|contact|written by|(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*\*?$/iu;
+const NOT_A_NAME = /^(?:the\s+)?(?:author|authors|admin|administrator|editor|editors|staff|guest|anonymous|name|by|written|posted|published|updated|posted by|share|follow|more|view|read more|about the author|login|log in|member login|sign in|sign up|subscribe|menu|search|home|contact|written by|bluesky|twitter|facebook|linkedin|instagram|threads|mastodon|tiktok|youtube|pinterest|reddit|email|rss|(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\s*\*?$/iu;
 /** A month name after a name; only taken off a name of two words or more ("Tom May" stays). */
 const TRAILING_MONTH = /\s(?:january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 /** A day and a month left over from a split date ("20 Dec", "Dec 17"). */
@@ -40,6 +40,18 @@ const ROLE_LEAD = /^(?:senior|junior|former|staff|contributing|freelance|associa
 const PARTICLE = /^(?:van|von|de|der|den|da|di|del|della|dos|das|du|la|le|bin|binti|ibn|al|el|zu|ter|ten|y|e|af|av)$/u;
 /** An acronym before a role noun belongs to the role ("AI Writer", "SEO Specialist"). */
 const ACRONYM = /^\p{Lu}{2,4}$/u;
+
+/** Two or three capitals before a name: an avatar's initials printed with it ("CM Craig McCarthy"). */
+const LEAD_INITIALS = /^(\p{Lu}{2,3})\s(?=\p{Lu})/u;
+
+/** A name without the avatar initials in front of it, when they are the name's own initials. */
+function stripInitials(s: string): string {
+  const m = LEAD_INITIALS.exec(s);
+  if (m === null) return s;
+  const rest = s.slice(m[0].length);
+  const initials = words(rest).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return initials === m[1] ? rest : s;
+}
 
 /** Degrees and credentials written after a name ("Ph.D.", "MD", "RDN", "MSc", "E-RYT 200"): one
  *  token of letters, dots and hyphens with at least two capitals and no more small letters than
@@ -101,6 +113,7 @@ export function cleanName(raw: string, roles = true): string | null {
   // "Jane Doe December": the month of a date whose day went into another element.
   if (words(s).length >= 3) s = s.replace(TRAILING_MONTH, '');
   if (isPhrase(s)) return null;
+  s = stripInitials(s);
   const named = roles ? stripRole(s) : s;
   if (named === null || !/\p{L}/u.test(named) || NOT_A_NAME.test(named) || isPhrase(named)) return null;
   return named;
