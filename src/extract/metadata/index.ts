@@ -2,7 +2,7 @@
 // JSON-LD, then OpenGraph / article meta, then visible markup (<time>, bylines), then the URL.
 import type { ArticleMeta, PageType, ExtractOptions } from '../../record.js';
 import type { Document, Element } from '../dom.js';
-import { classAndId, elements, findAll, textOf } from '../dom.js';
+import { classAndId, elements, findAll, rawText, textOf } from '../dom.js';
 import { readJsonLd } from './jsonld.js';
 import { allMeta, firstMeta, readMetaTags } from './metatags.js';
 import type { MetaTags } from './metatags.js';
@@ -27,6 +27,8 @@ const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|en
 const MAX_DATE_TEXT = 80;
 /** A schema.org `datePublished` in JSON outside JSON-LD: a script's app state, or JSON escaped into
  *  an attribute (`data-props="{&quot;datePublished&quot;:...}"`, decoded by the parser). */
+/** Shorter than `{"datePublished":"2025-01-01"}`, a value cannot hold one. */
+const MIN_EMBEDDED_JSON = 30;
 const EMBEDDED_PUBLISHED = /\\?"datePublished\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})/u;
 
 /** og:type and JSON-LD @type values mapped to our page types. */
@@ -75,14 +77,18 @@ function visibleDate(doc: Document): string | null {
 
 /** The first `datePublished` in JSON that is not JSON-LD (read last: the page's own markup first). */
 function embeddedJsonDate(doc: Document): string | null {
+  const read = (t: string): string | null => {
+    if (t.length < MIN_EMBEDDED_JSON || !t.includes('datePublished')) return null;
+    const m = EMBEDDED_PUBLISHED.exec(t);
+    return m?.[1] === undefined ? null : parseIsoDate(m[1]);
+  };
   for (const el of elements(doc)) {
-    const texts = el.name === 'script' && !/ld\+json/u.test(el.attribs['type'] ?? '') ? [textOf(el)] : Object.values(el.attribs);
-    for (const t of texts) {
-      if (!t.includes('datePublished')) continue;
-      const m = EMBEDDED_PUBLISHED.exec(t);
-      const d = m?.[1] === undefined ? null : parseIsoDate(m[1]);
-      if (d !== null) return d;
-    }
+    let d: string | null = null;
+    if (el.name === 'script') d = /ld\+json/u.test(el.attribs['type'] ?? '') ? null : read(rawText(el));
+    // Attribute values read in place: most elements have a class or two, and copying them into an
+    // array for every element cost more than the rest of the metadata.
+    else for (const k in el.attribs) d ??= read(el.attribs[k] ?? '');
+    if (d !== null) return d;
   }
   return null;
 }
