@@ -7,6 +7,7 @@
 //   npx tsx scripts/train-extract-cv.ts [--folds 4] [--config shipped,words5,...] [--drop FEATURE,...]
 // (--drop zeroes features, to see what a feature is worth without editing features.ts).
 import { parseArgs } from 'node:util';
+import { writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { loadWcxb, wcxbAvailable } from '../eval/lib/wcxb.js';
 import { mean, wordPRF } from '../eval/lib/score.js';
@@ -32,6 +33,11 @@ const CONFIGS: Record<string, Config> = {
   small: { options: { ...FAST, trees: 60, depth: 4, minLeaf: 200, learningRate: 0.15 }, sample: SAMPLE },
   cap10: { options: { ...FAST, trees: 150, depth: 5, minLeaf: 30 }, sample: { ...SAMPLE, maxRepeat: 10 } },
   leaf100: { options: { ...FAST, trees: 150, depth: 5, minLeaf: 100 }, sample: SAMPLE },
+  typebal: { options: OPTIONS, sample: { ...SAMPLE, typeBalance: 1 } },
+  typehalf: { options: OPTIONS, sample: { ...SAMPLE, typeBalance: 0.5 } },
+  more: { options: OPTIONS, sample: { ...SAMPLE, maxBlocksPerPage: 500 } },
+  leaf60: { options: { ...OPTIONS, minLeaf: 60 }, sample: SAMPLE },
+  slow: { options: { ...OPTIONS, trees: 300, learningRate: 0.05 }, sample: SAMPLE },
   depth6: { options: { ...FAST, trees: 150, depth: 6, minLeaf: 30 }, sample: SAMPLE },
 };
 const RETAIN = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
@@ -66,7 +72,7 @@ const SMOOTHERS: Record<string, (p: PageData, prob: readonly number[]) => number
 };
 
 function main(): void {
-  const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, config: { type: 'string', default: 'shipped' }, drop: { type: 'string', default: '' } } });
+  const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, config: { type: 'string', default: 'shipped' }, drop: { type: 'string', default: '' }, dump: { type: 'string' } } });
   if (!wcxbAvailable()) {
     console.error('train-extract-cv needs ../shared/data/wcxb-dev');
     process.exit(1);
@@ -112,7 +118,44 @@ function main(): void {
         const f1 = score(r, a);
         if (f1 > best.f1) best = { retain: r, admit: a, f1 };
       }
+      // Bars by what the markup says the page is (a product's related grid vs an article's
+      // teasers), checked honestly: each fold's bars are picked on the other folds' pages.
+      const pairs = RETAIN.flatMap((r) => ADMIT.filter((a) => a >= r).map((a) => [r, a] as const));
+      const table = new Map(pages.map((p) => [p.id, pairs.map(([r, a]) => wordPRF(keptText(p, sp.get(p.id) ?? [], r, a), p.gold).f1)]));
+      const bestBars = (ps: readonly PageData[]): number => {
+        let top = 0;
+        let topV = -1;
+        pairs.forEach((_, j) => {
+          const v = ps.reduce((acc, p) => acc + (table.get(p.id)?.[j] ?? 0), 0);
+          if (v > topV) [top, topV] = [j, v];
+        });
+        return top;
+      };
+      const group = (p: PageData): string => (p.markupType === 'product' || p.markupType === 'article' ? p.markupType : 'other');
+      let nestedGlobal = 0;
+      let nestedGroup = 0;
+      for (let k = 0; k < folds; k++) {
+        const train = pages.filter((p) => p.fold !== k);
+        const one = bestBars(train);
+        for (const g of ['product', 'article', 'other']) {
+          const own = bestBars(train.filter((p) => group(p) === g));
+          for (const p of pages) {
+            if (p.fold !== k || group(p) !== g) continue;
+            nestedGlobal += table.get(p.id)?.[one] ?? 0;
+            nestedGroup += table.get(p.id)?.[own] ?? 0;
+          }
+        }
+      }
+      console.log(`  bars picked on the other folds: one pair ${(nestedGlobal / pages.length).toFixed(4)}, a pair by markup type (product/article/other) ${(nestedGroup / pages.length).toFixed(4)}`);
       const byType = types.map((t) => `${t.slice(0, 4)} ${score(best.retain, best.admit, t).toFixed(3)}`).join('  ');
+      if (values.dump !== undefined && name === values.config.split(',')[0]) {
+        // Out-of-fold blocks of every page, for looking at misses without touching held-out sites.
+        const lines = pages.map((p) => JSON.stringify({
+          id: p.id, type: p.type, url: p.url, markup: p.markupType, fold: p.fold, f1: wordPRF(keptText(p, sp.get(p.id) ?? [], best.retain, best.admit), p.gold).f1,
+          blocks: p.texts.map((t, i) => [t.slice(0, 90), p.ruleKeep[i] === true ? 1 : 0, Number((sp.get(p.id)?.[i] ?? 0).toFixed(2)), p.labels[i]]),
+        }));
+        writeFileSync(values.dump, `${lines.join('\n')}\n`);
+      }
       console.log(`${name.padEnd(8)} ${how.padEnd(6)} cv ${atShipped.toFixed(4)} at shipped bars; best ${best.f1.toFixed(4)} at retain ${best.retain} admit ${best.admit}  | ${byType}  (${((Date.now() - t1) / 1000).toFixed(0)} s)`);
     }
   }
