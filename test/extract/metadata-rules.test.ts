@@ -235,3 +235,11 @@ test("an avatar's initials before the name they abbreviate come off; a social ne
   assert.deepEqual(cleanAuthors(['Bluesky'], []), []);
   assert.deepEqual(cleanAuthors(['Ruth Adeyemi', 'LinkedIn'], []), ['Ruth Adeyemi']);
 });
+
+test('a "?" where a character set conversion lost a letter takes the metadata spelling', () => {
+  const src: TitleSources = { jsonld: null, og: "Event Planning: Beginner's Guide", twitter: null, titleTag: null, siteName: null, url: null };
+  assert.equal(pickTitle([{ text: 'Event Planning? Beginner? Guide', level: 1, furniture: false }], src, true), "Event Planning: Beginner's Guide");
+  // A real question is left as the page writes it when the metadata says something else.
+  const other: TitleSources = { ...src, og: 'Planning an event for the first time' };
+  assert.equal(pickTitle([{ text: 'Is it safe? A guide for beginners', level: 1, furniture: false }], other, true), 'Is it safe? A guide for beginners');
+});

@@ -152,9 +152,27 @@ function isSiteEnd(full: string, kept: string, siteName: string): boolean {
 export function pickTitle(headings: readonly HeadingCandidate[], src: TitleSources, isArticle: boolean): string | null {
   const rule = pickByRules(headings, src, isArticle);
   const model = loadTitleModel();
-  if (model === null || rule === null) return rule;
+  if (model === null || rule === null) return rule === null ? null : unmangled(rule, src);
   const { candidates, context } = titleCandidates(headings, src, isArticle, rule);
-  return bestCandidate(model.weights, candidates, context)?.text ?? rule;
+  return unmangled(bestCandidate(model.weights, candidates, context)?.text ?? rule, src);
+}
+
+/** A "?" inside a title where a character set conversion lost a letter ("Beginner? Guide" for
+ *  "Beginner's Guide"): the metadata title that matches it, each such "?" standing for one to
+ *  three characters, is the undamaged spelling. */
+const LOST_CHARACTER = /\?(?=\s?\p{L})/u;
+const MAX_LOST = 3;
+
+function unmangled(title: string, src: TitleSources): string {
+  if (!LOST_CHARACTER.test(title)) return title;
+  const escaped = title.split(/\?(?=\s?\p{L})/u).map((part) => part.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const pattern = new RegExp(`^${escaped.join(`.{1,${MAX_LOST}}`)}$`, 'iu');
+  for (const m of [src.og, src.jsonld, src.twitter, src.titleTag]) {
+    if (m === null) continue;
+    const bare = tidyTitle(stripSiteName(m, src.siteName, src.url), src.siteName, src.url);
+    if (bare !== title && pattern.test(bare)) return bare;
+  }
+  return title;
 }
 
 /** The rules' title, tidied. */
