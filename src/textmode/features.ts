@@ -4,6 +4,7 @@ import type { Line } from './lines.js';
 import {
   capitalizedShare, endsLikeSentence, looksLikeProse, normalizeForCompare, wordCount, words,
 } from '../clean/text.js';
+import { TAIL_FEATURE_NAMES, tailFeatures } from './tail.js';
 
 /** Long prose lines anchor the article body; this many words makes one. */
 const ANCHOR_WORDS = 20;
@@ -23,6 +24,7 @@ export const FEATURE_NAMES = [
   'short_word_share', 'prose', 'c4', 'rule_flag', 'repeat', 'slug_sim', 'rel_pos', 'words_before_share',
   'prev_words', 'next_words', 'prev_terminal', 'next_terminal', 'prose_w2', 'prose_w5', 'list_w3',
   'log_dist_anchor', 'body_mass', 'between_anchors', 'n_lines_log', 'line_is_longest_share',
+  ...TAIL_FEATURE_NAMES,
 ] as const;
 
 export interface PageContext {
@@ -74,6 +76,7 @@ export function lineFeatures(lines: readonly Line[], ctx: PageContext = {}): num
     return m;
   });
   const massMax = Math.max(1, ...massRaw);
+  const tail = tailFeatures(lines, prose);
 
   let before = 0;
   let anchorIdx = 0;
@@ -105,6 +108,7 @@ export function lineFeatures(lines: readonly Line[], ctx: PageContext = {}): num
       windowMean(prose, i, 2), windowMean(prose, i, 5), windowMean(isList, i, 3),
       Math.log1p(dist), (massRaw[i] ?? 0) / massMax, firstAnchor >= 0 && i >= firstAnchor && i <= lastAnchor ? 1 : 0,
       Math.log1p(n) / 8, c / longest,
+      ...(tail[i] ?? []),
     ];
     before += c;
     return f;

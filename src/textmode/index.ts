@@ -27,6 +27,9 @@ const THREAD_MIN_HEADERS = 3;
 const THREAD_MAX_GAP = 12;
 const POSTER_MAX_WORDS = 4;
 const CLOCK_RE = /\b\d{1,2}:\d{2}\b/u;
+/** The other common post header: the poster's name and a speech verb on a line of its own
+ *  ("Jane Doe says:", WordPress's default comment template; "jdoe wrote:"), up to five words. */
+const SAYS_RE = /^(?:\S+\s){0,4}\S+\s(?:says|said|wrote|writes|schreibt|dit|dice|disse|zegt)\s?:$/iu;
 
 export function extractText(text: string, opts: ExtractOptions = {}): Extraction {
   return extractTextWith(text, opts, loadLineModel());
@@ -64,6 +67,8 @@ export interface TextModeTuning {
   threshold?: number;
   /** Fill one-line holes in the body (default true). */
   fill?: boolean;
+  /** Overrides ARTICLE_THRESHOLD (threshold scans on held-out folds). */
+  articleThreshold?: number;
 }
 
 /** Text mode with a given line model (null: the rule stand-in); the evaluation passes fold models. */
@@ -78,7 +83,7 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   // (after cleaning, in classifyPage). Its type sets the bar for the lines (ARTICLE_THRESHOLD).
   const modelType = opts.url ? predictPageType(model, lines, firstRaw, opts.url) : null;
   const byType = tuning.threshold === undefined && modelType !== null;
-  const raw = byType ? keepAt(modelType === 'article' ? ARTICLE_THRESHOLD : NON_ARTICLE_THRESHOLD) : firstRaw;
+  const raw = byType ? keepAt(modelType === 'article' ? tuning.articleThreshold ?? ARTICLE_THRESHOLD : NON_ARTICLE_THRESHOLD) : firstRaw;
   const keep = tuning.fill === false ? raw : fillHoles(raw, probs, ruleFlags);
 
   const firstProse = lines.findIndex((l, i) => keep[i] && looksLikeProse(l.text));
@@ -102,6 +107,16 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
   return x;
 }
 
+/** The post header that line i completes, or -1: line i itself when it is a "Name says:" line,
+ *  the line above when i is a date stamped to the minute under a short name the classifier dropped. */
+function postHeaderAt(lines: readonly Line[], byRule: ReadonlyMap<number, string>, keep: readonly boolean[], i: number): number {
+  const line = lines[i] as Line;
+  if (SAYS_RE.test(line.text)) return i;
+  const name = lines[i - 1];
+  if (name === undefined || byRule.get(line.position) !== DATE_LINE || !CLOCK_RE.test(line.text) || keep[i - 1] === true) return -1;
+  return name.text.split(/\s+/u).length > POSTER_MAX_WORDS || looksLikeProse(name.text) ? -1 : i - 1;
+}
+
 /** Where readers' comments begin on an article page, or -1: the first of THREAD_MIN_HEADERS post
  *  headers (a short line not kept, then a date line) after some of the body has been kept. Each
  *  comment's text is prose the line classifier keeps; its header is what tells it from the article. */
@@ -112,13 +127,11 @@ export function commentThreadStart(lines: readonly Line[], byRule: ReadonlyMap<n
   let count = 0;
   let last = -1;
   for (let i = bodyStart + 1; i < lines.length; i++) {
-    const line = lines[i] as Line;
-    const name = lines[i - 1] as Line;
-    if (byRule.get(line.position) !== DATE_LINE || !CLOCK_RE.test(line.text) || keep[i - 1] === true) continue;
-    if (name.text.split(/\s+/u).length > POSTER_MAX_WORDS || looksLikeProse(name.text)) continue;
-    if (count > 0 && i - 1 - last <= THREAD_MAX_GAP) count++;
-    else [first, count] = [i - 1, 1];
-    last = i - 1;
+    const header = postHeaderAt(lines, byRule, keep, i);
+    if (header < 0 || header === last) continue; // "Name says:" above its own date: one header
+    if (count > 0 && header - last <= THREAD_MAX_GAP) count++;
+    else [first, count] = [header, 1];
+    last = header;
     if (count >= THREAD_MIN_HEADERS && keep.slice(bodyStart, first).some(Boolean)) return first;
   }
   return -1;

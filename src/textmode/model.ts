@@ -64,7 +64,7 @@ export const STAGE2_FEATURE_NAMES = [...FEATURE_NAMES, ...STACK_FEATURE_NAMES];
 
 /** Second-stage rows: each line's features followed by its stacking features. */
 export function stage2Rows(features: readonly number[][], probs: readonly number[]): number[][] {
-  const stack = stackFeatures(probs);
+  const stack = stackFeatures(probs, features.map((f) => Math.round(Math.expm1(f[F.log_words] ?? 0))));
   return features.map((f, i) => [...f, ...(stack[i] ?? [])]);
 }
 

@@ -3,6 +3,7 @@
 // words, or a short list item inside a run of kept items, is judged with its neighbours' scores.
 // Training must use out-of-fold first-stage probabilities (eval/text-data.ts), or the second
 // stage learns to trust scores that are too good.
+import { bestSegment } from './tail.js';
 
 /** How many lines on each side are given to the second stage one by one. */
 const NEIGHBOURS = 3;
@@ -20,6 +21,7 @@ export const STACK_FEATURE_NAMES = [
   ...WINDOWS.map((w) => `p_mean${w}`),
   'p_max_before3', 'p_max_after3', 'kept_run_log', 'gap_before_log', 'gap_after_log',
   'page_mean_p', 'page_kept_share', 'p_rank', 'kept_before_share', 'kept_after_share',
+  'kcore_before_log', 'kcore_after_log', 'in_kcore',
 ] as const;
 
 function mean(ps: readonly number[], i: number, reach: number): number {
@@ -47,9 +49,13 @@ function gapsBefore(kept: readonly boolean[]): number[] {
   });
 }
 
-/** Second-stage feature vectors, in STACK_FEATURE_NAMES order, from first-stage probabilities. */
-export function stackFeatures(probs: readonly number[]): number[][] {
+/** Second-stage feature vectors, in STACK_FEATURE_NAMES order, from first-stage probabilities and
+ *  the lines' word counts. The kept core is the run of lines with the most kept words net of
+ *  doubted ones (each line weighs its words plus one, times its score above KEPT): the body as the
+ *  first stage sees it, so a line far below it (a teaser, a bio) is known as such. */
+export function stackFeatures(probs: readonly number[], words: readonly number[] = []): number[][] {
   const n = probs.length;
+  const [coreStart, coreEnd] = bestSegment(probs.map((p, i) => (p - KEPT) * (1 + (words[i] ?? 0))));
   const kept = probs.map((p) => p >= KEPT);
   const before = gapsBefore(kept);
   const after = gapsBefore([...kept].reverse()).reverse();
@@ -80,6 +86,9 @@ export function stackFeatures(probs: readonly number[]): number[][] {
       Math.log1p(before[i] ?? n), Math.log1p(after[i] ?? n),
       pageMean, n === 0 ? 0 : keptTotal / n, n <= 1 ? 0 : lo / (n - 1),
       keptTotal === 0 ? 0 : keptSoFar / keptTotal, keptTotal === 0 ? 0 : (keptTotal - keptSoFar - (kept[i] ? 1 : 0)) / keptTotal,
+      coreStart >= 0 && i < coreStart ? Math.log1p(coreStart - i) : 0,
+      coreStart >= 0 && i > coreEnd ? Math.log1p(i - coreEnd) : 0,
+      coreStart >= 0 && i >= coreStart && i <= coreEnd ? 1 : 0,
     ];
     if (kept[i]) keptSoFar++;
     return f;

@@ -34,3 +34,11 @@ test('dates without a clock time (products, chapters) or fewer than three header
   const two = page([['Max Battcher', 'December 18, 2025, 10:02 pm'], ['Pete', 'December 18, 2025, 10:20 pm']]);
   assert.equal(commentThreadStart(two.lines, two.byRule, two.keep, 0), -1);
 });
+
+test('"Name says:" lines are post headers too, with or without a date under them', () => {
+  const says = page([['Ryan Bednar says:', 'Thanks for the article.'], ['Ashlea Peter says:', 'December 18, 2025, 10:20 pm'], ['JapanAlex says:', 'Good read.']]);
+  assert.equal(commentThreadStart(says.lines, says.byRule, says.keep, 0), BODY.length);
+  // A quoted "he says:" inside one paragraph of the body is not a run of headers.
+  const once = page([['The mayor says:', 'We will build it.']]);
+  assert.equal(commentThreadStart(once.lines, once.byRule, once.keep, 0), -1);
+});
