@@ -28,8 +28,9 @@ const THREAD_MAX_GAP = 12;
 const POSTER_MAX_WORDS = 4;
 const CLOCK_RE = /\b\d{1,2}:\d{2}\b/u;
 /** The other common post header: the poster's name and a speech verb on a line of its own
- *  ("Jane Doe says:", WordPress's default comment template; "jdoe wrote:"), up to five words. */
-const SAYS_RE = /^(?:\S+\s){0,4}\S+\s(?:says|said|wrote|writes|schreibt|dit|dice|disse|zegt)\s?:$/iu;
+ *  ("Jane Doe says:", WordPress's default comment template; "jdoe wrote:"), up to five words.
+ *  Not "said:", which is how a report introduces a quotation ("The minister said:"). */
+const SAYS_RE = /^(?:\S+\s){0,4}\S+\s(?:says|wrote|writes|schreibt|dit|dice|disse|zegt)\s?:$/iu;
 
 export function extractText(text: string, opts: ExtractOptions = {}): Extraction {
   return extractTextWith(text, opts, loadLineModel());

@@ -41,4 +41,7 @@ test('"Name says:" lines are post headers too, with or without a date under them
   // A quoted "he says:" inside one paragraph of the body is not a run of headers.
   const once = page([['The mayor says:', 'We will build it.']]);
   assert.equal(commentThreadStart(once.lines, once.byRule, once.keep, 0), -1);
+  // "said:" is how a report brings in a quotation, not a post header.
+  const quotes = page([['The minister said:', 'We will build it.'], ['Her deputy said:', 'Soon.'], ['The mayor said:', 'Good.']]);
+  assert.equal(commentThreadStart(quotes.lines, quotes.byRule, quotes.keep, 0), -1);
 });
