@@ -34,6 +34,8 @@ const DMY_RE = /\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+
 const YMD_NAME_RE = /\b(\d{4})\s+(\p{L}{3,10})\.?\s+(\d{1,2})(?!\d)/gu;
 /** 04/09/2025 is ambiguous; only used when one part is > 12. */
 const NUMERIC_RE = /\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/u;
+/** The same, for every numeric date of a text (matchAll needs the g flag). */
+const NUMERIC_ALL_RE = new RegExp(NUMERIC_RE.source, 'gu');
 /** 2025年9月4日 (CJK) */
 const CJK_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 /** Date in a URL path: /2025/09/04/ or /2025-09-04/ or /20250904/ or /2025-09-04+Slug; not followed
@@ -141,7 +143,7 @@ export type NumericOrder = 'dmy' | 'mdy';
 
 /** The order the text's numeric dates are written in, when one of them shows it (a part over 12). */
 export function numericOrder(text: string): NumericOrder | null {
-  for (const n of text.matchAll(new RegExp(NUMERIC_RE.source, 'gu'))) {
+  for (const n of text.matchAll(NUMERIC_ALL_RE)) {
     if (Number(n[1]) > 12 && Number(n[2]) <= 12) return 'dmy';
     if (Number(n[2]) > 12 && Number(n[1]) <= 12) return 'mdy';
   }

@@ -25,10 +25,10 @@ const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified
 /** Class/id tokens of elements that hold the publication date as text. */
 const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|post-?date|entry-?date|publish-?date|publication-?(?:date|time)|published-?(?:date|time|at|on)|timestamp|meta-?date|article-?date|posted-?on|time)(?:$|[\s_-])/;
 const MAX_DATE_TEXT = 80;
-/** A schema.org `datePublished` in JSON outside JSON-LD: a script's app state, or JSON escaped into
- *  an attribute (`data-props="{&quot;datePublished&quot;:...}"`, decoded by the parser). */
 /** Shorter than `{"datePublished":"2025-01-01"}`, a value cannot hold one. */
 const MIN_EMBEDDED_JSON = 30;
+/** A schema.org `datePublished` in JSON outside JSON-LD: a script's app state, or JSON escaped into
+ *  an attribute (`data-props="{&quot;datePublished&quot;:...}"`, decoded by the parser). */
 const EMBEDDED_PUBLISHED = /\\?"datePublished\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^"\\]{0,30})/u;
 
 /** og:type and JSON-LD @type values mapped to our page types. */
