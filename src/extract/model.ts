@@ -3,8 +3,8 @@
 // features.ts that gives each block the probability that it is main content. The rules' own
 // selection is among its features, so the model learns where to overrule them (a product's spec
 // list, a forum's posts, a listing's item summaries). Without the file, the rules stand alone.
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { modelLoader, sameNames } from '../model-file.js';
 import type { GbdtModel } from '../textmode/gbdt.js';
 import { blockFeatures, FEATURE_NAMES } from './features.js';
 import type { RawBlock } from './segment.js';
@@ -77,21 +77,9 @@ function predictFlat(m: FlatTrees, x: readonly number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-let cached: BlockModel | null | undefined;
-
 /** The shipped model, or null when the file is absent or was trained on other features. */
-export function loadBlockModel(path = EXTRACT_MODEL_PATH): BlockModel | null {
-  if (cached !== undefined && path === EXTRACT_MODEL_PATH) return cached;
-  let model: BlockModel | null = null;
-  if (existsSync(path)) {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as BlockModel;
-    const f = parsed.gbdt.features;
-    const same = f.length === FEATURE_NAMES.length && f.every((name, i) => name === FEATURE_NAMES[i]);
-    model = same && typeof parsed.admit === 'number' && typeof parsed.retain === 'number' ? parsed : null;
-  }
-  if (path === EXTRACT_MODEL_PATH) cached = model;
-  return model;
-}
+export const loadBlockModel = modelLoader<BlockModel>(EXTRACT_MODEL_PATH, (m) =>
+  sameNames(m.gbdt.features, FEATURE_NAMES) && typeof m.admit === 'number' && typeof m.retain === 'number');
 
 /** Probability that each block is main content (0 for a row not computed). */
 export function scoreBlocks(model: BlockModel, rows: readonly (readonly number[] | null)[]): number[] {

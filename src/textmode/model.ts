@@ -1,7 +1,7 @@
 // The shipped line classifier (models/textmode.json, trained by `npm run train:text`) and how it
 // turns line features into keep / drop decisions. Without the file, a transparent rule stands in.
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { modelLoader, sameNames } from '../model-file.js';
 import type { PageType } from '../record.js';
 import { FEATURE_NAMES } from './features.js';
 import type { Line } from './lines.js';
@@ -23,26 +23,13 @@ export interface LineModel {
   pageTypes?: { types: PageType[]; models: GbdtModel[]; words?: PageWordModel };
 }
 
-let cached: LineModel | null | undefined;
-
 /** The shipped model, or null when the file is absent or was trained on other features. */
-export function loadLineModel(path = MODEL_PATH): LineModel | null {
-  if (cached !== undefined && path === MODEL_PATH) return cached;
-  let model: LineModel | null = null;
-  if (existsSync(path)) {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as LineModel;
-    const same = parsed.gbdt.features.length === FEATURE_NAMES.length
-      && parsed.gbdt.features.every((f, i) => f === FEATURE_NAMES[i]);
-    const pageNames = parsed.pageTypes ? pageTypeFeatureNames(parsed.pageTypes.words) : [];
-    const samePage = parsed.pageTypes === undefined || parsed.pageTypes.models.every((m) =>
-      m.features.length === pageNames.length && m.features.every((f, i) => f === pageNames[i]));
-    const sameStage2 = parsed.stage2 === undefined || (parsed.stage2.features.length === STAGE2_FEATURE_NAMES.length
-      && parsed.stage2.features.every((f, i) => f === STAGE2_FEATURE_NAMES[i]));
-    model = same && samePage && sameStage2 ? parsed : null;
-  }
-  if (path === MODEL_PATH) cached = model;
-  return model;
-}
+export const loadLineModel = modelLoader<LineModel>(MODEL_PATH, (m) => {
+  const pageNames = m.pageTypes ? pageTypeFeatureNames(m.pageTypes.words) : [];
+  return sameNames(m.gbdt.features, FEATURE_NAMES)
+    && (m.pageTypes === undefined || m.pageTypes.models.every((t) => sameNames(t.features, pageNames)))
+    && (m.stage2 === undefined || sameNames(m.stage2.features, STAGE2_FEATURE_NAMES));
+});
 
 const F = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<(typeof FEATURE_NAMES)[number], number>;
 

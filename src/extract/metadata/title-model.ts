@@ -2,8 +2,8 @@
 // with a small learned model: a conditional logit, one weight a feature, the highest score wins.
 // The candidates come from title.ts; the model is models/meta-title.json, trained by
 // `npm run train:meta` (scripts/train-meta.ts). Without the file the rules' pick stands.
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { modelLoader, sameNames } from '../../model-file.js';
 
 export const TITLE_MODEL_PATH = fileURLToPath(new URL('../../../models/meta-title.json', import.meta.url));
 
@@ -138,20 +138,9 @@ export interface TitleModel {
   cv?: Record<string, number>;
 }
 
-let cached: TitleModel | null | undefined;
-
 /** The shipped model, or null when the file is absent or was trained on other features. */
-export function loadTitleModel(path = TITLE_MODEL_PATH): TitleModel | null {
-  if (cached !== undefined && path === TITLE_MODEL_PATH) return cached;
-  let model: TitleModel | null = null;
-  if (existsSync(path)) {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as TitleModel;
-    const same = parsed.features.length === TITLE_FEATURES.length && parsed.features.every((n, i) => n === TITLE_FEATURES[i]);
-    model = same && parsed.weights.length === TITLE_FEATURES.length ? parsed : null;
-  }
-  if (path === TITLE_MODEL_PATH) cached = model;
-  return model;
-}
+export const loadTitleModel = modelLoader<TitleModel>(TITLE_MODEL_PATH, (m) =>
+  sameNames(m.features, TITLE_FEATURES) && m.weights.length === TITLE_FEATURES.length);
 
 export function scoreRow(weights: readonly number[], x: readonly number[]): number {
   let z = 0;
