@@ -19,10 +19,11 @@ const BANNERS = [
   ['Seite nicht gefunden', 'Die gesuchte Seite existiert nicht.'],
 ];
 
-type System = 'textmode' | 'whole' | 'c4' | 'seedlike' | 'no_fill' | 't0.4';
-/** EVAL_VARIANTS=1 adds text mode without hole filling and with a lower threshold (sensitivity). */
+type System = 'textmode' | 'whole' | 'c4' | 'seedlike' | 'no_fill' | 't0.4' | 'no_url';
+/** EVAL_VARIANTS=1 adds text mode without hole filling, with a lower threshold (sensitivity), and
+ *  without the page's URL (records that lack one: no page-type model, rules and one threshold). */
 const VARIANTS = process.env['EVAL_VARIANTS'] === '1';
-const SYSTEMS: System[] = ['textmode', 'seedlike', 'c4', 'whole', ...(VARIANTS ? (['no_fill', 't0.4'] as System[]) : [])];
+const SYSTEMS: System[] = ['textmode', 'seedlike', 'c4', 'whole', ...(VARIANTS ? (['no_fill', 't0.4', 'no_url'] as System[]) : [])];
 /** EVAL_DUMP=file.jsonl writes one line per scored page (id, url, types, word F1s) for error analysis. */
 const DUMP = process.env['EVAL_DUMP'];
 /** EVAL_FOLDS=0,2 scores only those held-out folds (quick iteration; the full run scores all). */
@@ -82,6 +83,7 @@ function main(): void {
       if (VARIANTS) {
         add('no_fill', p.type, blocksToText(cleanExtraction(extractTextWith(p.text, opts, model, { fill: false }), opts).blocks), p.gold);
         add('t0.4', p.type, blocksToText(cleanExtraction(extractTextWith(p.text, opts, model, { threshold: 0.4 }), opts).blocks), p.gold);
+        add('no_url', p.type, blocksToText(cleanExtraction(extractTextWith(p.text, {}, model), {}).blocks), p.gold);
       }
       add('whole', p.type, wholeText(p.text), p.gold);
       add('c4', p.type, c4Lines(p.text), p.gold);
