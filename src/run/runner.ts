@@ -199,8 +199,9 @@ export async function processInputs(opts: ProcessOptions): Promise<ProcessSummar
         unit = spool.unit;
       }
       const chunkBytes = opts.chunk_bytes ?? CHUNK_BYTES;
-      // A gzip JSONL file can only be cut once inflated; one thread gains nothing from the copy.
-      const inflated = pool.size > 1 && chunkBytes > 0 ? await inflateJsonl(opts.out_dir, unit, opts.reader, chunkBytes) : null;
+      // A gzip JSONL file can only be cut once inflated. Chunks done one at a time gain nothing from
+      // the copy: one thread, or a --limit run (which would otherwise inflate a whole file for a sample).
+      const inflated = pool.size > 1 && capacity > 1 && chunkBytes > 0 ? await inflateJsonl(opts.out_dir, unit, opts.reader, chunkBytes) : null;
       if (inflated !== null) {
         spooled.push(inflated.remove); // removed when the unit is done, or at the end of the run
         unit = inflated.unit;
