@@ -57,13 +57,25 @@ function bylineIndex(blocks: readonly RawBlock[], keep: readonly boolean[], star
   return -1;
 }
 
+/** How many days a shown day and the markup's instant may differ by and still be one moment seen
+ *  from two time zones (UTC-12 to UTC+14 spans at most one day either way). */
+const ZONE_SLACK_DAYS = 1;
+
+/** Whole days between the calendar days two ISO values start with (NaN-safe: unparsable is far). */
+function daysApart(a: string, b: string): number {
+  const d = Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
+  return Number.isNaN(d) ? Infinity : d;
+}
+
 /** The day the page shows wins over a different day in the markup (pages show the date they
- *  stand by); the markup's full timestamp is kept when it is that day. A shown date that says
- *  it is an update yields to the markup's publication date. */
+ *  stand by); the markup's full timestamp is kept when it is that day, or the day before or after:
+ *  a page prints its day in its readers' zone, the markup the instant (late evening in New York
+ *  is the next day in UTC), and the instant says more. A shown date that says it is an update
+ *  yields to the markup's publication date. */
 function chooseDate(visible: VisibleMeta, published: string | null | undefined, modified: string | null | undefined): string | null {
   const shown = visible.date;
   if (shown === null || (visible.dateIsUpdate && published != null)) return published ?? null;
-  if (published != null && published.slice(0, 10) === shown) return published;
+  if (published != null && daysApart(published, shown) <= ZONE_SLACK_DAYS) return published;
   if (modified != null && modified.slice(0, 10) === shown) return modified;
   return shown;
 }

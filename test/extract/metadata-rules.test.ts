@@ -10,6 +10,7 @@ import { pickTitle, stripSiteName, tidyTitle } from '../../src/extract/metadata/
 import type { TitleSources } from '../../src/extract/metadata/title.js';
 import { readMetadata } from '../../src/extract/metadata/index.js';
 import { readJsonLd } from '../../src/extract/metadata/jsonld.js';
+import { extractHtml } from '../../src/extract/index.js';
 
 test('job titles come off names; a part that is only a role is dropped', () => {
   assert.deepEqual(cleanAuthors(['Ruth Adeyemi Senior Health Reporter'], []), ['Ruth Adeyemi']);
@@ -242,4 +243,17 @@ test('a "?" where a character set conversion lost a letter takes the metadata sp
   // A real question is left as the page writes it when the metadata says something else.
   const other: TitleSources = { ...src, og: 'Planning an event for the first time' };
   assert.equal(pickTitle([{ text: 'Is it safe? A guide for beginners', level: 1, furniture: false }], other, true), 'Is it safe? A guide for beginners');
+});
+
+test('a shown day one day off the markup instant is the same moment: the instant is kept; further off, the shown day wins', () => {
+  const page = (shown: string, published: string): string => `<html><head><title>Rain returns to the valley</title>
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Rain returns to the valley","datePublished":"${published}"}</script>
+    </head><body><article><h1>Rain returns to the valley</h1><p class="date">${shown}</p>
+    <p>${'The first rain in four months fell on the valley on Tuesday, filling the reservoirs that farmers had watched drain all summer. '.repeat(4)}</p>
+    <p>${'Forecasters expect more showers through the weekend, though not enough to end the drought that has cut harvests across the region. '.repeat(4)}</p>
+    </article></body></html>`;
+  // 9 p.m. in New York on 9 December is 02:17 UTC on the 10th.
+  assert.equal(extractHtml(page('December 9, 2021', '2021-12-10T02:17:00+00:00')).meta.published_at, '2021-12-10T02:17:00+00:00');
+  assert.equal(extractHtml(page('December 10, 2021', '2021-12-10T02:17:00+00:00')).meta.published_at, '2021-12-10T02:17:00+00:00');
+  assert.equal(extractHtml(page('December 12, 2021', '2021-12-10T02:17:00+00:00')).meta.published_at, '2021-12-12');
 });
