@@ -257,3 +257,14 @@ test('a shown day one day off the markup instant is the same moment: the instant
   assert.equal(extractHtml(page('December 10, 2021', '2021-12-10T02:17:00+00:00')).meta.published_at, '2021-12-10T02:17:00+00:00');
   assert.equal(extractHtml(page('December 12, 2021', '2021-12-10T02:17:00+00:00')).meta.published_at, '2021-12-12');
 });
+
+test('a printed date the text alone does not settle is read from its <time datetime>', () => {
+  const page = (time: string): string => `<html><head><title>Rain returns to the valley</title>
+    <meta property="article:published_time" content="2025-01-31T12:00:00Z"></head><body><article>
+    <h1>Rain returns to the valley</h1><div class="meta">${time} by Ruth Adeyemi</div>
+    <p>${'The first rain in four months fell on the valley on Tuesday, filling the reservoirs that farmers had watched drain all summer. '.repeat(4)}</p>
+    </article></body></html>`;
+  assert.equal(extractHtml(page('<time datetime="2017-03-01T12:00:00Z">03/01/2017</time>')).meta.published_at, '2017-03-01');
+  // Without the attribute, 03/01/2017 is March or January: the markup's date stands.
+  assert.equal(extractHtml(page('<span>03/01/2017</span>')).meta.published_at, '2025-01-31T12:00:00Z');
+});

@@ -131,13 +131,25 @@ function timeLabels(owner: Element): { published: string | null; updates: Set<st
   return out;
 }
 
+/** The day a <time> element's datetime gives for a date printed in a form the text alone does not
+ *  settle ("03/01/2017": March or January?): the attribute is the same date for machines. */
+function machineDate(b: RawBlock): { at: number; day: string } | null {
+  for (const el of findAll(b.owner, (e) => e.name === 'time' && e.attribs['datetime'] !== undefined)) {
+    const shownText = textOf(el).trim();
+    const day = parseIsoDate(el.attribs['datetime'] ?? '')?.slice(0, 10) ?? null;
+    const at = shownText === '' ? -1 : b.text.indexOf(shownText);
+    if (day !== null && at >= 0 && /\d/u.test(shownText)) return { at, day };
+  }
+  return null;
+}
+
 /** The date a short line shows, and whether a label before it says it is an update. A line is
  *  read only when, the date aside, it is a few words (labels, names, roles), not a sentence. */
 function dateLine(b: RawBlock, order: NumericOrder | null = null): { date: string; isUpdate: boolean } | null {
   const iso = /\b\d{4}-\d{2}-\d{2}\b/u.exec(b.text);
   const human = findHumanDate(b.text, order);
   const isoDay = iso === null ? null : parseIsoDate(b.text.slice(iso.index));
-  const found = human ?? (iso === null || isoDay === null ? null : { at: iso.index, day: isoDay });
+  const found = human ?? (iso === null || isoDay === null ? null : { at: iso.index, day: isoDay }) ?? machineDate(b);
   if (found === null) return null;
   const rest = b.text.replace(PRINTED_DATE, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
   if (rest.length > MAX_DATE_LINE_WORDS) return null;
