@@ -1,6 +1,7 @@
 // The fast DOM the extractor works on: htmlparser2 + domhandler, with the few helpers the other
 // modules share (attributes, text, walking). No jsdom: a forgiving streaming parser is 5-10x faster.
 import { parseDocument } from 'htmlparser2';
+import { appendChild, removeElement } from 'domutils';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 
@@ -16,7 +17,35 @@ const CDATA_MARKERS = /<!\[CDATA\[|\]\]>/g;
 export function parseHtml(html: string): Document {
   const source = html.includes('<![CDATA[') ? html.replace(CDATA_MARKERS, '') : html;
   // lowerCaseTags/attributes keep selectors simple; entities are decoded by the parser.
-  return parseDocument(source, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+  const doc = parseDocument(source, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
+  mergeBodies(doc);
+  return doc;
+}
+
+/** A page that opens <body> twice (a tag manager's <body> written into the head, then the real
+ *  one) has one body in a browser: WHATWG HTML merges a second body start tag into the first and
+ *  its content goes on in the first. htmlparser2 builds two bodies (the second may even sit in a
+ *  stray <html> inside the head), and readers that take the first body would see only scripts.
+ *  The children of every later body that is not inside another body are moved, in order, to the
+ *  end of the first. Bodies inside a body (iframe markup pasted in) are left where they are. */
+function mergeBodies(doc: Document): void {
+  const bodies: Element[] = [];
+  const stack: AnyNode[] = [...doc.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode;
+    if (!isTag(node)) continue;
+    if (node.name === 'body') {
+      bodies.push(node);
+      continue;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
+  }
+  const [first, ...rest] = bodies;
+  if (first === undefined) return;
+  for (const body of rest) {
+    for (const child of [...body.children]) appendChild(first, child);
+    removeElement(body);
+  }
 }
 
 export function attr(el: Element, name: string): string | undefined {

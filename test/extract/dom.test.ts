@@ -1,0 +1,25 @@
+// The parser's repairs: what a browser would build from broken markup, readers see too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findAll, parseHtml, textOf } from '../../src/extract/dom.js';
+import { extractHtml } from '../../src/extract/index.js';
+
+const STORY = 'The council voted on Tuesday to reopen the river path after two years of repairs to its flood walls. ';
+
+test('a page that opens <body> twice (a whole document pasted into the head) has one body holding both, in order', () => {
+  const html = `<!DOCTYPE html><html><head><title>Path reopens</title>
+    <!DOCTYPE html><html lang="en"><head></head><body><script>var tagManager = 1;</script>
+    </head><body><article><h1>River path reopens</h1><p>${STORY.repeat(3)}</p></article></body></html>`;
+  const doc = parseHtml(html);
+  const bodies = findAll(doc, (e) => e.name === 'body');
+  assert.equal(bodies.length, 1);
+  assert.match(textOf(bodies[0]!), /tagManager[\s\S]*River path reopens/u);
+  assert.match(extractHtml(html).blocks.map((b) => b.text).join('\n'), /reopen the river path/u);
+});
+
+test('a body inside a body stays where it is, inside the first', () => {
+  const doc = parseHtml(`<html><body><p>${STORY}</p><div><body><p>inner</p></body></div></body></html>`);
+  const bodies = findAll(doc, (e) => e.name === 'body');
+  assert.ok(bodies.length >= 1);
+  assert.match(textOf(bodies[0]!), /flood walls[\s\S]*inner/u);
+});
