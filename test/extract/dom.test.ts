@@ -23,3 +23,18 @@ test('a body inside a body stays where it is, inside the first', () => {
   assert.ok(bodies.length >= 1);
   assert.match(textOf(bodies[0]!), /flood walls[\s\S]*inner/u);
 });
+
+test('content after an early </body></html> goes into the body, after what is there, as a browser puts it', () => {
+  // A header template that closes the document, then the article and the footer.
+  const html = `<!DOCTYPE html><html><head><title>Path reopens</title></head><body><header><nav><a href="/">Home</a></nav></header>
+    </body></html>
+    <article><h1>River path reopens</h1><p>${STORY.repeat(3)}</p></article><footer>Contact</footer></body></html>`;
+  const doc = parseHtml(html);
+  const bodies = findAll(doc, (e) => e.name === 'body');
+  assert.equal(bodies.length, 1);
+  const text = textOf(bodies[0]!);
+  assert.ok(text.indexOf('Home') < text.indexOf('River path reopens') && text.indexOf('River path reopens') < text.indexOf('Contact'));
+  assert.match(extractHtml(html).blocks.map((b) => b.text).join('\n'), /reopen the river path/u);
+  // Nothing but the <html> element holds elements at the top any more.
+  assert.deepEqual(doc.children.filter((n) => n.type === 'tag').map((n) => (n as { name: string }).name), ['html']);
+});
