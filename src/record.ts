@@ -246,6 +246,9 @@ export interface Extraction {
   removed: Removed[];
   /** What the page said about itself; fields left out are unknown. */
   meta: Partial<ArticleMeta>;
+  /** What the blocks were read from: `html` (the DOM extractor) or `text` (text mode). The cleaner
+   *  judges near copies by it (see src/clean/repeats.ts); absent is read as `text`. */
+  format?: 'html' | 'text';
 }
 
 export interface ExtractOptions {

@@ -1,6 +1,11 @@
 // Cleaning step 2: within-page repetition. A block printed twice (a whole run of paragraphs
-// rendered a second time, a caption under two images) is kept once, at its first place; a near
-// copy (a teaser or standfirst repeating the lead) is dropped in favour of the fuller block.
+// rendered a second time, a caption under two images) is kept once, at its first place. In page
+// text, a near copy (a teaser or standfirst repeating the lead, a body printed again with small
+// differences) is dropped in favour of the fuller block too. Blocks from HTML are spared that:
+// there the extractor has already dropped teasers and related links by their markup, and the
+// near copies left are the page's own parallel parts (the same offer's terms for each country,
+// reference entries for similar functions, a standfirst), which readers and WCXB's gold keep
+// (on all 1,497 WCXB pages, near-copy removal cost HTML extraction 0.003 word F1; exact repeats gain).
 import type { Extraction } from '../record.js';
 import { removeBlocks } from './blocks.js';
 import { normalizeForCompare } from './text.js';
@@ -37,6 +42,7 @@ export function removeRepeats(x: Extraction): Extraction {
     else firstSeen.set(norm, i);
   });
 
+  if (x.format === 'html') return removeBlocks(x, reasons);
   // Near copies: index shingles to compare only blocks that share some.
   const sets = norms.map((n, i) => {
     if (reasons.has(i)) return null;

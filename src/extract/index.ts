@@ -115,5 +115,5 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
       blocks.push(block);
     } else removed.push({ text: b.text, reason: reasons[i] ?? REASON.low_content_block, position: b.position });
   });
-  return { blocks, removed, meta };
+  return { blocks, removed, meta, format: 'html' };
 }

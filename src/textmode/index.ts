@@ -39,7 +39,7 @@ export function extractText(text: string, opts: ExtractOptions = {}): Extraction
 /** Which lines rules recognise on their own, with the rule's reason (keyed by line position). */
 export function ruleReasons(lines: readonly Line[], opts: ExtractOptions): Map<number, string> {
   const blocks: Block[] = lines.map((l) => ({ text: l.text, kind: l.kind, position: l.position }));
-  let x: Extraction = { blocks, removed: [], meta: {} };
+  let x: Extraction = { blocks, removed: [], meta: {}, format: 'text' };
   x = removeBoilerplate(removeErrorBanners(x), opts);
   return new Map(x.removed.map((r) => [r.position, r.reason]));
 }
@@ -102,7 +102,7 @@ export function extractTextWith(text: string, opts: ExtractOptions, model: LineM
     else removed.push({ text: line.raw, reason: byRule.get(line.position) ?? BOILERPLATE_LINE, position: line.position });
   });
   const title = titleIdx >= 0 ? (lines[titleIdx] as Line).text : null;
-  const x: Extraction = { blocks, removed, meta: { title } };
+  const x: Extraction = { blocks, removed, meta: { title }, format: 'text' };
   if (modelType !== null) x.meta.page_type = modelType;
   x.meta.page_type = classifyPage(x, { url: opts.url, http_status: opts.http_status });
   return x;

@@ -65,6 +65,18 @@ test('a teaser that repeats the lead goes, the fuller lead stays', () => {
   assert.equal(x.removed[0]?.reason, 'duplicate_block');
 });
 
+test("from HTML, near copies stay (the page's own parallel parts); exact repeats still go", () => {
+  const terms = (place: string, price: string): string =>
+    `${place}: receive 20% off three to five qualifying products with an order of ${price} or more, while stocks last, one use per customer.`;
+  const parts = [terms('United States', '$40'), terms('United Kingdom', '£40 GBP'), terms('Canada', '$55 CAD')];
+  const x = cleanExtraction({ ...extraction([...parts, parts[0] as string]), format: 'html' }, {});
+  assert.deepEqual(x.blocks.map((b) => b.text), parts);
+  assert.deepEqual(x.removed.map((r) => [r.position, r.reason]), [[3, 'duplicate_block']]);
+  // The same blocks as page text: the near copies go too.
+  const t = cleanExtraction({ ...extraction([...parts, parts[0] as string]), format: 'text' }, {});
+  assert.ok(t.blocks.length < parts.length, 'text mode drops near copies');
+});
+
 test('widgets around the body are removed with their reasons; the body is untouched', () => {
   const x = cleanExtraction(extraction([
     'This website uses cookies to ensure you get the best experience. Learn more in our cookie policy.',
