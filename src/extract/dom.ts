@@ -2,6 +2,7 @@
 // modules share (attributes, text, walking). No jsdom: a forgiving streaming parser is 5-10x faster.
 import { parseDocument } from 'htmlparser2';
 import { appendChild, prependChild, removeElement } from 'domutils';
+import { fixMojibake } from '../readers/mojibake.js';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 
@@ -14,8 +15,12 @@ export { isTag, isText };
  *  body. The markers are dropped instead (in scripts and JSON-LD they wrap what is kept anyway). */
 const CDATA_MARKERS = /<!\[CDATA\[|\]\]>/g;
 
+/** Parses a page as a browser would build it. Double-encoded UTF-8 ("itâ€™s") is repaired
+ *  first when the page shows it (src/readers/mojibake.ts): the readers repair what they decode,
+ *  but a caller may hand over a string someone else decoded twice. */
 export function parseHtml(html: string): Document {
-  const source = html.includes('<![CDATA[') ? html.replace(CDATA_MARKERS, '') : html;
+  const cdataFree = html.includes('<![CDATA[') ? html.replace(CDATA_MARKERS, '') : html;
+  const source = fixMojibake(cdataFree).text;
   // lowerCaseTags/attributes keep selectors simple; entities are decoded by the parser.
   const doc = parseDocument(source, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
   const body = mergeBodies(doc);

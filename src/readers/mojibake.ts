@@ -22,21 +22,55 @@ function escapeClass(chars: string): string {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Returns the text with every sequence that is valid UTF-8, once turned back into bytes, decoded
- *  as such ("cafÃ©" -> "café"). Sequences that are not valid UTF-8 (overlong forms, surrogates) stay;
- *  real Latin-1 text rarely has a lead character followed by continuation characters. */
+/** Punctuation that follows a word in correct text ("CAFÉ »", "Straße«"): after a lead it
+ *  proves nothing. */
+const AFTER_WORD = /[\u00A0\u00AB\u00BB\u00B7\u00A1\u00BF]/u;
+/** A windows-1252 punctuation character or C1 control as a continuation: not a Latin-1 symbol. */
+const NOT_LATIN1_SYMBOL = /[^\u00A0-\u00BF]/u;
+/** ß (0xDF) leads only NKo, which nobody double-encodes; „groß“ read as bytes is valid UTF-8. */
+const ESZETT = 0xdf;
+
+/** Whether a sequence gives double encoding away, since correctly decoded text hardly holds it:
+ *  a C1 control (a latin-1 decoder's reading of bytes 0x80-0x9F); Â or Ã then a continuation (the
+ *  lead bytes of a no-break space, é, ü, ñ...); another capital lead (Å, Î, Ð, Ñ: Polish, Greek,
+ *  Cyrillic) then a continuation that is not punctuation after a word; or a three- or four-byte
+ *  sequence holding windows-1252 punctuation (â€™ for ’, most CJK, emoji). The rest also occurs
+ *  in correct text: French "été »" (é, a no-break space, ») read back as bytes is valid UTF-8. */
+function isTelltale(seq: string): boolean {
+  if (/[\u0080-\u009F]/u.test(seq)) return true;
+  const lead = seq.charCodeAt(0);
+  if (lead === 0xc2 || lead === 0xc3) return true;
+  if (lead < ESZETT) return !AFTER_WORD.test(seq.slice(1));
+  return seq.length >= 3 && NOT_LATIN1_SYMBOL.test(seq.slice(1));
+}
+
+function decodeSequence(seq: string): string | null {
+  const bytes = new Uint8Array(seq.length);
+  for (let i = 0; i < seq.length; i++) bytes[i] = CHAR_TO_BYTE.get(seq[i]!) ?? 0;
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Returns the text with double-encoded UTF-8 decoded once more ("cafÃ©" -> "café", "itâ€™s" ->
+ *  "it’s"), when the text shows it is double-encoded: telltale sequences are repaired wherever
+ *  they are; the other valid sequences too when telltales are at least as many (a text
+ *  double-encoded throughout, where "Ð»" is л), but not otherwise (correct French beside one
+ *  repaired quote). Text without a telltale is returned as it is. Sequences that are not valid
+ *  UTF-8 (overlong forms, surrogates) always stay. */
 export function fixMojibake(text: string): { text: string; fixed: boolean } {
-  let fixed = false;
-  const out = text.replace(SEQUENCE, (seq) => {
-    const bytes = new Uint8Array(seq.length);
-    for (let i = 0; i < seq.length; i++) bytes[i] = CHAR_TO_BYTE.get(seq[i]!) ?? 0;
-    try {
-      const repaired = strictUtf8.decode(bytes);
-      fixed = true;
-      return repaired;
-    } catch {
-      return seq;
-    }
-  });
-  return { text: out, fixed };
+  let telltales = 0;
+  let others = 0;
+  for (const m of text.matchAll(SEQUENCE)) {
+    if (decodeSequence(m[0]) === null) continue;
+    if (isTelltale(m[0])) telltales++;
+    else others++;
+  }
+  if (telltales === 0) return { text, fixed: false };
+  const all = telltales >= others;
+  const repair = (seq: string): boolean => isTelltale(seq) || (all && seq.charCodeAt(0) !== ESZETT);
+  const out = text.replace(SEQUENCE, (seq) => (repair(seq) ? decodeSequence(seq) ?? seq : seq));
+  return { text: out, fixed: true };
 }
