@@ -20,7 +20,13 @@ import type { TrainOptions } from '../src/textmode/gbdt.js';
 interface Config {
   options: TrainOptions;
   sample: SampleOptions;
+  /** Features zeroed for this config only (a constant column never splits): compares a feature
+   *  group against the same model without it on the same data in one run. */
+  without?: readonly string[];
 }
+
+/** The grid features (features.ts): what a block's repeated item and its box are. */
+const GRID = ['item_up', 'grid_items', 'grid_chars', 'grid_links', 'grid_h1_up', 'grid_largest'];
 
 /** Variants compared; `shipped` is what train-extract-data.ts uses now. */
 const FAST = { ...OPTIONS, subtractHistograms: true };
@@ -39,6 +45,7 @@ const CONFIGS: Record<string, Config> = {
   leaf60: { options: { ...OPTIONS, minLeaf: 60 }, sample: SAMPLE },
   slow: { options: { ...OPTIONS, trees: 300, learningRate: 0.05 }, sample: SAMPLE },
   depth6: { options: { ...FAST, trees: 150, depth: 6, minLeaf: 30 }, sample: SAMPLE },
+  nogrid: { options: OPTIONS, sample: SAMPLE, without: GRID },
 };
 const RETAIN = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5];
 const ADMIT = [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7];
@@ -71,6 +78,13 @@ const SMOOTHERS: Record<string, (p: PageData, prob: readonly number[]) => number
   none: (_, prob) => [...prob],
 };
 
+/** What the rules said about a block, read back from its feature row (for --dump). */
+function whyOut(row: readonly number[] | null): string {
+  if (row === null) return 'unscored';
+  const named = FEATURE_NAMES.findIndex((f, j) => (f.startsWith('reason_') || f === 'rule_outside' || f === 'rule_link_list') && row[j] === 1);
+  return named < 0 ? '' : (FEATURE_NAMES[named] ?? '').replace(/^reason_/u, '');
+}
+
 function main(): void {
   const { values } = parseArgs({ options: { folds: { type: 'string', default: '4' }, config: { type: 'string', default: 'shipped' }, drop: { type: 'string', default: '' }, dump: { type: 'string' } } });
   if (!wcxbAvailable()) {
@@ -101,10 +115,16 @@ function main(): void {
     if (cfg === undefined) throw new Error(`unknown config ${name}`);
     const t1 = Date.now();
     const prob = new Map<string, number[]>();
+    const off = (cfg.without ?? []).map((f) => FEATURE_NAMES.indexOf(f)).filter((j) => j >= 0);
+    const mask = (x: readonly number[]): number[] => {
+      const y = [...x];
+      for (const j of off) y[j] = 0;
+      return y;
+    };
     for (let k = 0; k < folds; k++) {
       const { rows, labels, weights } = sampleRows(pages.filter((p) => p.fold !== k), cfg.sample);
-      const model = train(rows, labels, [...FEATURE_NAMES], cfg.options, weights);
-      for (const p of pages) if (p.fold === k) prob.set(p.id, p.features.map((x) => (x === null ? 0 : predict(model, x))));
+      const model = train(off.length === 0 ? rows : rows.map(mask), labels, [...FEATURE_NAMES], cfg.options, weights);
+      for (const p of pages) if (p.fold === k) prob.set(p.id, p.features.map((x) => (x === null ? 0 : predict(model, off.length === 0 ? x : mask(x)))));
     }
     const types = [...new Set(pages.map((p) => p.type))].sort();
     for (const [how, smooth] of Object.entries(SMOOTHERS)) {
@@ -148,11 +168,20 @@ function main(): void {
       }
       console.log(`  bars picked on the other folds: one pair ${(nestedGlobal / pages.length).toFixed(4)}, a pair by markup type (product/article/other) ${(nestedGroup / pages.length).toFixed(4)}`);
       const byType = types.map((t) => `${t.slice(0, 4)} ${score(best.retain, best.admit, t).toFixed(3)}`).join('  ');
+      // Per fold at the shipped bars: a change must help across folds, not on one lucky fold.
+      const byFold = Array.from({ length: folds }, (_, k) => {
+        const ps = pages.filter((p) => p.fold === k);
+        const nonArticle = ps.filter((p) => p.type !== 'article');
+        const f = (qs: typeof ps): string => mean(qs.map((p) => wordPRF(keptText(p, sp.get(p.id) ?? [], BARS.retain, BARS.admit), p.gold).f1)).toFixed(4);
+        return `f${k} ${f(ps)} (non-article ${f(nonArticle)})`;
+      }).join('  ');
+      console.log(`  by fold at shipped bars: ${byFold}`);
+      console.log(`  by type at shipped bars: ${types.map((t) => `${t.slice(0, 4)} ${score(BARS.retain, BARS.admit, t).toFixed(3)}`).join('  ')}`);
       if (values.dump !== undefined && name === values.config.split(',')[0]) {
         // Out-of-fold blocks of every page, for looking at misses without touching held-out sites.
         const lines = pages.map((p) => JSON.stringify({
           id: p.id, type: p.type, url: p.url, markup: p.markupType, fold: p.fold, f1: wordPRF(keptText(p, sp.get(p.id) ?? [], best.retain, best.admit), p.gold).f1,
-          blocks: p.texts.map((t, i) => [t.slice(0, 90), p.ruleKeep[i] === true ? 1 : 0, Number((sp.get(p.id)?.[i] ?? 0).toFixed(2)), p.labels[i]]),
+          blocks: p.texts.map((t, i) => [t.slice(0, 90), p.ruleKeep[i] === true ? 1 : 0, Number((sp.get(p.id)?.[i] ?? 0).toFixed(2)), p.labels[i], p.words[i], whyOut(p.features[i] ?? null)]),
         }));
         writeFileSync(values.dump, `${lines.join('\n')}\n`);
       }

@@ -5,7 +5,7 @@ import type { AnyNode, Element } from './dom.js';
 import { isTag, isText, rawText } from './dom.js';
 import type { BlockKind } from '../record.js';
 import type { Reason } from './boilerplate.js';
-import { SKIP_TAGS, judgeElement } from './boilerplate.js';
+import { SKIP_TAGS, isModal, judgeElement } from './boilerplate.js';
 
 /** Elements that end a line of text: a block boundary before and after. */
 const BLOCK_TAGS = new Set([
@@ -177,7 +177,7 @@ export function segment(root: Element): RawBlock[] {
       // Inside furniture the first verdict stands: no need to judge the element.
       const verdict = ctx.reason === null ? judgeElement(child) : null;
       if (verdict !== null && !ctx.overruled.has(verdict.reason)) {
-        if (holdsContent(sizes.get(child), total, verdict.reason === 'hidden')) {
+        if (!isModal(child) && holdsContent(sizes.get(child), total, verdict.reason === 'hidden')) {
           next = { ...ctx, overruled: new Set([...ctx.overruled, verdict.reason]) };
         } else next = { ...ctx, reason: verdict.reason };
       }
