@@ -1,8 +1,8 @@
 // The fast DOM the extractor works on: htmlparser2 + domhandler, with the few helpers the other
 // modules share (attributes, text, walking). No jsdom: a forgiving streaming parser is 5-10x faster.
 import { parseDocument } from 'htmlparser2';
-import { appendChild, prependChild, removeElement } from 'domutils';
 import { fixMojibake } from '../readers/mojibake.js';
+import { repairTree } from './repair.js';
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isTag, isText } from 'domhandler';
 
@@ -23,59 +23,8 @@ export function parseHtml(html: string): Document {
   const source = fixMojibake(cdataFree).text;
   // lowerCaseTags/attributes keep selectors simple; entities are decoded by the parser.
   const doc = parseDocument(source, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true });
-  const body = mergeBodies(doc);
-  if (body !== null) adoptStrays(doc, body);
+  repairTree(doc);
   return doc;
-}
-
-/** A page that opens <body> twice (a tag manager's <body> written into the head, then the real
- *  one) has one body in a browser: WHATWG HTML merges a second body start tag into the first and
- *  its content goes on in the first. htmlparser2 builds two bodies (the second may even sit in a
- *  stray <html> inside the head), and readers that take the first body would see only scripts.
- *  The children of every later body that is not inside another body are moved, in order, to the
- *  end of the first. Bodies inside a body (iframe markup pasted in) are left where they are. */
-function mergeBodies(doc: Document): Element | null {
-  const bodies: Element[] = [];
-  const stack: AnyNode[] = [...doc.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as AnyNode;
-    if (!isTag(node)) continue;
-    if (node.name === 'body') {
-      bodies.push(node);
-      continue;
-    }
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as AnyNode);
-  }
-  const [first, ...rest] = bodies;
-  if (first === undefined) return null;
-  for (const body of rest) {
-    for (const child of [...body.children]) appendChild(first, child);
-    removeElement(body);
-  }
-  return first;
-}
-
-/** Content outside the <html> element, or in it beside <head> and <body> (an early `</html>` in
- *  a pasted snippet closes the document for htmlparser2, and the article after it lands in the
- *  document's root): a browser puts it in the body, before or after what is there by where it
- *  stood. Comments, the doctype and blank text stay; so does anything holding the body itself. */
-function adoptStrays(doc: Document, body: Element): void {
-  const html = doc.children.find((n): n is Element => isTag(n) && n.name === 'html');
-  if (html === undefined) return;
-  const holdsBody = (n: AnyNode): boolean => {
-    for (let p: AnyNode | null = body; p !== null; p = p.parent) if (p === n) return true;
-    return false;
-  };
-  const stray = (n: AnyNode): boolean =>
-    (isTag(n) ? n.name !== 'head' && n.name !== 'html' : isText(n) && n.data.trim() !== '') && !holdsBody(n);
-  const top = doc.children;
-  const inHtml = html.children;
-  const at = inHtml.findIndex(holdsBody);
-  const split = at < 0 ? 0 : at;
-  const before = [...top.slice(0, top.indexOf(html)), ...inHtml.slice(0, split)].filter(stray);
-  const after = [...inHtml.slice(split), ...top.slice(top.indexOf(html) + 1)].filter(stray);
-  for (const n of before.reverse()) prependChild(body, n);
-  for (const n of after) appendChild(body, n);
 }
 
 export function attr(el: Element, name: string): string | undefined {

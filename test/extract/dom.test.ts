@@ -38,3 +38,17 @@ test('content after an early </body></html> goes into the body, after what is th
   // Nothing but the <html> element holds elements at the top any more.
   assert.deepEqual(doc.children.filter((n) => n.type === 'tag').map((n) => (n as { name: string }).name), ['html']);
 });
+
+test('thousands of stray bodies and strays after </html> all land in one body, in order', () => {
+  const n = 5000;
+  const doc = parseHtml(`<html><head></head>${Array.from({ length: n }, (_, i) => `<body><p>b${i}</p></body>`).join('')}</html>${Array.from({ length: n }, (_, i) => `<p>s${i}</p>`).join('')}`);
+  const bodies = findAll(doc, (e) => e.name === 'body');
+  assert.equal(bodies.length, 1);
+  const ps = findAll(bodies[0]!, (e) => e.name === 'p').map((p) => textOf(p));
+  assert.equal(ps.length, 2 * n);
+  assert.deepEqual(ps.slice(0, 2), ['b0', 'b1']);
+  assert.deepEqual(ps.slice(n - 1, n + 1), [`b${n - 1}`, 's0']);
+  // Sibling links agree with the lists they were rebuilt from.
+  const kids = bodies[0]!.children;
+  assert.ok(kids.every((k, i) => k.parent === bodies[0] && k.prev === (kids[i - 1] ?? null) && k.next === (kids[i + 1] ?? null)));
+});
