@@ -96,6 +96,9 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   const th = titleHeadingIndex(raw, keep, meta.title);
   const shown = visibleMeta(raw, th >= 0 ? th : keep.indexOf(true));
   meta.published_at = chooseDate(shown, meta.published_at, meta.modified_at);
+  // "Updated March 3, 2025" under the headline, and no dateModified in the markup: the page says
+  // when it last changed.
+  if (shown.dateIsUpdate && shown.date !== null && meta.modified_at == null && shown.date !== meta.published_at?.slice(0, 10)) meta.modified_at = shown.date;
   if ((meta.authors ?? []).length === 0 && shown.byline !== null) meta.authors = cleanAuthors([shown.byline], siteNames);
   if (th >= 0) {
     keep[th] = false;

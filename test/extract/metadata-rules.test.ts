@@ -268,3 +268,14 @@ test('a printed date the text alone does not settle is read from its <time datet
   // Without the attribute, 03/01/2017 is March or January: the markup's date stands.
   assert.equal(extractHtml(page('<span>03/01/2017</span>')).meta.published_at, '2025-01-31T12:00:00Z');
 });
+
+test('an "Updated" line under the headline gives modified_at when the markup has none; publication stays', () => {
+  const html = `<html><head><title>Rain returns to the valley</title>
+    <meta property="article:published_time" content="2023-04-07T14:11:18+00:00"></head><body><article>
+    <h1>Rain returns to the valley</h1><p class="meta">Updated December 31, 2024</p>
+    <p>${'The first rain in four months fell on the valley on Tuesday, filling the reservoirs that farmers had watched drain all summer. '.repeat(4)}</p>
+    </article></body></html>`;
+  const meta = extractHtml(html).meta;
+  assert.equal(meta.published_at, '2023-04-07T14:11:18+00:00');
+  assert.equal(meta.modified_at, '2024-12-31');
+});
