@@ -36,6 +36,13 @@ const FORUM_RE = /\b(?:reply|replies|quote|posted by|joined|posts:|thread starte
 const DOC_RE = /\b(?:installation|parameters|returns|usage|example|syntax|api|configuration|arguments)\b/iu;
 const SERVICE_RE = /\b(?:contact us|get a (?:quote|free)|our services|book (?:a|an|now)|call us|request a|pricing|free consultation|we offer|our team)\b/iu;
 
+/** The page type a URL's shape says (`/threads/`, `viewtopic`, `/products/`, `/docs/`, ...), or null. */
+export function urlPageType(url: string | null | undefined): PageType | null {
+  if (url == null) return null;
+  for (const [type, re] of URL_TYPES) if (re.test(url)) return type;
+  return null;
+}
+
 /** True when the page is only an error message, login wall, JavaScript notice or bot check. */
 export function isErrorPage(x: Extraction, hints: PageHints = {}): boolean {
   const prose = x.blocks.filter((b) => looksLikeProse(b.text)).reduce((n, b) => n + wordCount(b.text), 0);

@@ -16,6 +16,8 @@ import { pickTitle } from './metadata/title.js';
 import { visibleMeta } from './metadata/visible.js';
 import type { VisibleMeta } from './metadata/visible.js';
 import { cleanAuthors } from './metadata/byline.js';
+import { threadStarter } from './metadata/forum.js';
+import { urlPageType } from '../clean/pagetype.js';
 
 export { toMarkdown } from './markdown.js';
 export { readMetadata } from './metadata/index.js';
@@ -100,6 +102,11 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): Extraction
   // when it last changed.
   if (shown.dateIsUpdate && shown.date !== null && meta.modified_at == null && shown.date !== meta.published_at?.slice(0, 10)) meta.modified_at = shown.date;
   if ((meta.authors ?? []).length === 0 && shown.byline !== null) meta.authors = cleanAuthors([shown.byline], siteNames);
+  // A forum thread names no writer: its author is whoever started it.
+  if ((meta.authors ?? []).length === 0 && (meta.page_type === 'forum' || urlPageType(opts.url) === 'forum')) {
+    const starter = threadStarter(doc);
+    if (starter !== null) meta.authors = [starter];
+  }
   if (th >= 0) {
     keep[th] = false;
     reasons[th] = REASON.title_heading;

@@ -279,3 +279,26 @@ test('an "Updated" line under the headline gives modified_at when the markup has
   assert.equal(meta.published_at, '2023-04-07T14:11:18+00:00');
   assert.equal(meta.modified_at, '2024-12-31');
 });
+
+test('a forum thread with no byline is credited to its first poster; a quoted or "last post by" name is not', () => {
+  const post = (who: string, text: string): string =>
+    `<article class="message"><div class="message-user"><h4><a href="/members/${who.toLowerCase()}.42/" class="username">${who}</a></h4></div><div class="message-body"><p>${text}</p></div></article>`;
+  const body = 'My laptop fan runs at full speed after the update, even when the machine is idle and cool to the touch. '.repeat(3);
+  const page = (url: string, lead = ''): string => `<html class="sidebarNav--active"><head><title>Fan stuck at full speed</title></head><body>
+    <div class="sidebar"><a class="username" href="/members/admin.1/">admin</a></div>${lead}
+    <h1>Fan stuck at full speed</h1>${post('quietfox', body)}${post('Ralston18', `<blockquote class="bbCodeBlock--quote"><a class="username">quietfox</a> said</blockquote>${body}`)}
+    </body></html>`;
+  assert.deepEqual(extractHtml(page('https://forums.example.com/threads/fan-stuck.1234/'), { url: 'https://forums.example.com/threads/fan-stuck.1234/' }).meta.authors, ['quietfox']);
+  // phpBB's poster panel.
+  const phpbb = `<html><head><title>Boot loop</title></head><body><h2>Boot loop after kernel update</h2>
+    <div class="post"><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u=421190" class="username">b.scherer</a></dt></dl>
+    <div class="postbody"><p>${body}</p></div></div></body></html>`;
+  assert.deepEqual(extractHtml(phpbb, { url: 'https://forums.example.org/viewtopic.php?t=361697' }).meta.authors, ['b.scherer']);
+  // The same markup on a page that is not a forum thread (a story with its comments): no credit.
+  assert.deepEqual(extractHtml(page('https://news.example.com/2025/05/fan-stuck'), { url: 'https://news.example.com/2025/05/fan-stuck' }).meta.authors, []);
+});
+
+test('JSON-LD DiscussionForumPosting types the page a forum thread, not an article', () => {
+  const html = `<html><head><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Fan stuck"}</script></head><body><h1>Fan stuck</h1><p>${'The fan runs at full speed even when idle. '.repeat(6)}</p></body></html>`;
+  assert.equal(extractHtml(html).meta.page_type, 'forum');
+});

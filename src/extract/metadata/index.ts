@@ -34,9 +34,10 @@ const EMBEDDED_PUBLISHED = /\\?"datePublished\\?"\s*:\s*\\?"(\d{4}-\d{2}-\d{2}[^
 /** og:type and JSON-LD @type values mapped to our page types. */
 function pageTypeOf(ogType: string | null, ldType: string | null): PageType | null {
   const t = `${ldType ?? ''} ${ogType ?? ''}`.toLowerCase();
+  // DiscussionForumPosting is a posting, and a forum thread.
+  if (/qapage|question|discussion|forum/u.test(t)) return 'forum';
   if (/article|posting|news|blog|report/u.test(t)) return 'article';
   if (/product/u.test(t)) return 'product';
-  if (/qapage|question|discussion|forum/u.test(t)) return 'forum';
   if (/collectionpage|searchresults|itemlist/u.test(t)) return 'collection';
   if (/techarticle|documentation/u.test(t)) return 'documentation';
   return null;
