@@ -61,16 +61,24 @@ function decodeSequence(seq: string): string | null {
  *  repaired quote). Text without a telltale is returned as it is. Sequences that are not valid
  *  UTF-8 (overlong forms, surrogates) always stay. */
 export function fixMojibake(text: string): { text: string; fixed: boolean } {
+  // One scan: the valid sequences, decoded once, then the text rebuilt around the chosen ones.
+  const found: { at: number; seq: string; decoded: string; telltale: boolean }[] = [];
   let telltales = 0;
-  let others = 0;
   for (const m of text.matchAll(SEQUENCE)) {
-    if (decodeSequence(m[0]) === null) continue;
-    if (isTelltale(m[0])) telltales++;
-    else others++;
+    const decoded = decodeSequence(m[0]);
+    if (decoded === null) continue;
+    const telltale = isTelltale(m[0]);
+    if (telltale) telltales++;
+    found.push({ at: m.index, seq: m[0], decoded, telltale });
   }
   if (telltales === 0) return { text, fixed: false };
-  const all = telltales >= others;
-  const repair = (seq: string): boolean => isTelltale(seq) || (all && seq.charCodeAt(0) !== ESZETT);
-  const out = text.replace(SEQUENCE, (seq) => (repair(seq) ? decodeSequence(seq) ?? seq : seq));
-  return { text: out, fixed: true };
+  const all = telltales >= found.length - telltales;
+  let out = '';
+  let from = 0;
+  for (const f of found) {
+    if (!f.telltale && !(all && f.seq.charCodeAt(0) !== ESZETT)) continue;
+    out += text.slice(from, f.at) + f.decoded;
+    from = f.at + f.seq.length;
+  }
+  return { text: out + text.slice(from), fixed: true };
 }
